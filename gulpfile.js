@@ -1,0 +1,16 @@
+// Copies node and credential icons, and the fonts the PDF renderer embeds, next to
+// the compiled JavaScript in dist/, because tsc only emits .js, .d.ts and .json.
+const { src, dest, parallel } = require('gulp');
+
+function buildIcons() {
+	return src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}'], {
+		base: '.',
+		encoding: false,
+	}).pipe(dest('dist'));
+}
+
+function buildFonts() {
+	return src(['nodes/**/*.{ttf,otf}'], { base: '.', encoding: false }).pipe(dest('dist'));
+}
+
+exports['build:icons'] = parallel(buildIcons, buildFonts);

@@ -1,0 +1,24 @@
+// Two projects: "unit" runs against the simulators in-process over loopback HTTP;
+// "e2e" drives a real n8n 2.x (installed on first use under .cache/) and is slow.
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.dev.json', isolatedModules: true }];
+
+module.exports = {
+	projects: [
+		{
+			displayName: 'unit',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/**/*.test.ts'],
+			testPathIgnorePatterns: ['<rootDir>/test/e2e/'],
+		},
+		{
+			displayName: 'e2e',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+			globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+			testTimeout: 600000,
+			maxWorkers: 1,
+		},
+	],
+};
