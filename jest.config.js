@@ -13,11 +13,14 @@ module.exports = {
 		},
 		{
 			displayName: 'e2e',
-			testEnvironment: 'node',
+			// jest's Node environment that also records failed tests for global-teardown.ts.
+			testEnvironment: '<rootDir>/test/e2e/support/environment.ts',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
 			globalSetup: '<rootDir>/test/e2e/global-setup.ts',
-			testTimeout: 600000,
+			globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+			// Sets the 10-minute test timeout, because jest ignores testTimeout in a project entry.
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/support/setup.ts'],
 			maxWorkers: 1,
 		},
 	],

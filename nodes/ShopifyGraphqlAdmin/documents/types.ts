@@ -72,6 +72,8 @@ export interface OrderDocumentShop {
 	email?: string | null;
 	domain?: string | null;
 	address?: PostalAddress | null;
+	/** IANA time zone of the shop (Shopify's Shop.ianaTimezone), for printed dates; UTC when absent. */
+	ianaTimezone?: string | null;
 }
 
 export interface OrderDocumentOrder {
@@ -111,4 +113,9 @@ export interface OrderDocumentInput {
 	shop: OrderDocumentShop;
 	order: OrderDocumentOrder;
 	refunds: OrderDocumentRefund[];
+	/**
+	 * BCP 47 locale for numbers, amounts and dates, for example "de-DE", taken from the order's
+	 * customerLocale or the shop's primary locale. "en" when absent. Labels stay English.
+	 */
+	locale?: string | null;
 }

@@ -1,0 +1,186 @@
+/**
+ * Measures how much memory n8n needs to upload a large file through the OpenText Content
+ * Server node: starts the stack (Content Server simulator and a real n8n with this package),
+ * uploads a small file and a large one, samples the RSS of the n8n process every 100 ms,
+ * and prints the peaks with their ratio to the idle RSS measured in the same run.
+ *
+ * Run with: npx tsx bench/upload-memory.ts [size in MiB, 300 by default]
+ */
+import { createHash } from 'node:crypto';
+import { createWriteStream, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+import { ensureRuntime } from '../scripts/lib/runtime';
+import { createRunDir, startStack, type Stack } from '../scripts/lib/stack';
+import { ContentServerRestClient } from '../test/e2e/content-server/rest-client';
+import { buildOperationWorkflow, callOperation } from '../test/e2e/support/operation-workflow';
+import type { E2eStack } from '../test/e2e/support/stack';
+
+const MIB = 1024 * 1024;
+const SAMPLE_INTERVAL_MS = 100;
+const SMALL_FILE_MIB = 1;
+
+/** Reads the resident set size of a process from /proc, in bytes. */
+function readRss(pid: number): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+	if (!match) throw new Error(`/proc/${pid}/status has no VmRSS line`);
+	return Number(match[1]) * 1024;
+}
+
+/** Samples the RSS of `pid` while `action` runs and returns the peak and the action's result. */
+async function measurePeak<T>(pid: number, action: () => Promise<T>): Promise<{ peak: number; result: T }> {
+	let peak = readRss(pid);
+	const timer = setInterval(() => {
+		peak = Math.max(peak, readRss(pid));
+	}, SAMPLE_INTERVAL_MS);
+	try {
+		const result = await action();
+		peak = Math.max(peak, readRss(pid));
+		return { peak, result };
+	} finally {
+		clearInterval(timer);
+	}
+}
+
+/** Returns the median RSS over `durationMs`, for the idle baseline. */
+async function measureIdle(pid: number, durationMs: number): Promise<number> {
+	const samples: number[] = [];
+	const end = Date.now() + durationMs;
+	while (Date.now() < end) {
+		samples.push(readRss(pid));
+		await new Promise((resolve) => setTimeout(resolve, SAMPLE_INTERVAL_MS));
+	}
+	samples.sort((a, b) => a - b);
+	return samples[Math.floor(samples.length / 2)];
+}
+
+/** Writes a file of pseudo-random bytes (so no layer can compress it) and returns its SHA-256. */
+async function writeTestFile(file: string, sizeBytes: number): Promise<string> {
+	const hash = createHash('sha256');
+	const stream = createWriteStream(file);
+	let block = createHash('sha512').update('seed').digest();
+	let written = 0;
+	while (written < sizeBytes) {
+		const chunk = Buffer.alloc(Math.min(MIB, sizeBytes - written));
+		for (let offset = 0; offset < chunk.length; offset += block.length) {
+			block = createHash('sha512').update(block).digest();
+			block.copy(chunk, offset);
+		}
+		hash.update(chunk);
+		written += chunk.length;
+		if (!stream.write(chunk)) await new Promise((resolve) => stream.once('drain', resolve));
+	}
+	await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+	return hash.digest('hex');
+}
+
+function toE2eStack(stack: Stack): E2eStack {
+	return {
+		n8nUrl: stack.n8nUrl,
+		webhookBaseUrl: stack.webhookBaseUrl,
+		contentServerUrl: stack.contentServerUrl as string,
+		shopifyUrl: stack.shopifyUrl ?? '',
+		filesDir: stack.filesDir,
+		userFolder: stack.userFolder,
+		n8nLogFile: stack.n8n.logFile,
+		n8n: stack.client,
+		hasSimulator: (name) => Boolean(name === 'contentServer' ? stack.contentServerUrl : stack.shopifyUrl),
+	};
+}
+
+function mib(bytes: number): string {
+	return `${(bytes / MIB).toFixed(1)} MiB`;
+}
+
+async function main(): Promise<void> {
+	const sizeMib = Number(process.argv[2] ?? 300);
+	if (!Number.isFinite(sizeMib) || sizeMib <= SMALL_FILE_MIB) {
+		throw new Error(`The file size must be a number of MiB above ${SMALL_FILE_MIB}, got "${process.argv[2]}".`);
+	}
+
+	const workDir = createRunDir();
+	const runtime = await ensureRuntime();
+	const stack = await startStack({ workDir, runtime, log: (message) => process.stderr.write(`[bench] ${message}\n`) });
+	try {
+		if (!stack.contentServerUrl) throw new Error('The Content Server simulator is not in this checkout.');
+		const e2eStack = toE2eStack(stack);
+		const pid = stack.n8n.pid;
+		const rest = new ContentServerRestClient(stack.contentServerUrl);
+		const folder = await rest.createFolder(2000, `Upload benchmark ${Date.now()}`);
+
+		const credential = await stack.client.createCredential({
+			type: 'openTextContentServerApi',
+			name: 'Content Server (benchmark)',
+			data: {
+				baseUrl: stack.contentServerUrl,
+				authentication: 'password',
+				username: 'admin',
+				password: 'Livelink1!',
+			},
+		});
+		const workflow = buildOperationWorkflow({
+			name: 'upload memory benchmark',
+			binaryInput: true,
+			node: {
+				type: 'n8n-nodes-opentext-shopify.openTextContentServer',
+				parameters: {
+					resource: 'document',
+					operation: 'upload',
+					folder: { __rl: true, mode: 'id', value: String(folder.id) },
+					onNameClash: 'uniqueName',
+				},
+				credentials: { openTextContentServerApi: { id: credential.id, name: credential.name } },
+				onError: 'stopWorkflow',
+			},
+		});
+
+		const smallFile = path.join(stack.filesDir, 'small.bin');
+		const largeFile = path.join(stack.filesDir, 'large.bin');
+		await writeTestFile(smallFile, SMALL_FILE_MIB * MIB);
+		const largeHash = await writeTestFile(largeFile, sizeMib * MIB);
+
+		// The first upload loads the node's modules, so the idle baseline is taken after it.
+		const warmUp = await callOperation(e2eStack, workflow, [{ filePath: smallFile }]);
+		if (warmUp.status !== 200 || warmUp.items[0]?.error) {
+			throw new Error(`The warm-up upload failed: ${JSON.stringify(warmUp.body).slice(0, 500)}`);
+		}
+		const idle = await measureIdle(pid, 5000);
+
+		const small = await measurePeak(pid, async () => await callOperation(e2eStack, workflow, [{ filePath: smallFile }]));
+		const large = await measurePeak(pid, async () => await callOperation(e2eStack, workflow, [{ filePath: largeFile }]));
+		const uploaded = large.result.items[0];
+		if (large.result.status !== 200 || !uploaded || uploaded.error) {
+			throw new Error(`The large upload failed: ${JSON.stringify(large.result.body).slice(0, 500)}`);
+		}
+
+		const documentId = Number(uploaded.json.id);
+		const stored = await rest.content(documentId);
+		const storedHash = createHash('sha256').update(stored).digest('hex');
+		if (storedHash !== largeHash) {
+			throw new Error(`The uploaded document ${documentId} differs from the file (SHA-256 ${storedHash} vs ${largeHash}).`);
+		}
+
+		const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+		process.stdout.write(
+			[
+				`Machine: ${os.cpus().length} x ${cpu}, ${mib(os.totalmem())} RAM, Node.js for n8n from ${runtime.nodeBin}`,
+				`File: ${sizeMib} MiB, stored as document ${documentId} with the same SHA-256`,
+				`Idle n8n RSS (median over 5 s): ${mib(idle)}`,
+				`Peak RSS, ${SMALL_FILE_MIB} MiB upload: ${mib(small.peak)} (${(small.peak / idle).toFixed(2)} x idle)`,
+				`Peak RSS, ${sizeMib} MiB upload: ${mib(large.peak)} (${(large.peak / idle).toFixed(2)} x idle, ${(large.peak / small.peak).toFixed(2)} x the ${SMALL_FILE_MIB} MiB upload)`,
+				`Growth over idle during the ${sizeMib} MiB upload: ${mib(large.peak - idle)}, ${(((large.peak - idle) / (sizeMib * MIB)) * 100).toFixed(1)} % of the file size`,
+				'',
+			].join('\n'),
+		);
+	} finally {
+		await stack.stop();
+		rmSync(workDir, { recursive: true, force: true });
+	}
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.exitCode = 1;
+});

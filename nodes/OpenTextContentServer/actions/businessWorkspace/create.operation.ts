@@ -1,0 +1,26 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ContentServerContext } from '../../helpers/context';
+import { fullNode, simplifyNode } from '../../helpers/nodes';
+import { simplifyProperty } from '../common.descriptions';
+import { createFromParameters, createProperties, readBusinessObject } from './shared';
+
+const properties: INodeProperties[] = [...createProperties(false), simplifyProperty];
+
+const displayOptions = { show: { resource: ['businessWorkspace'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	context: ContentServerContext,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+
+	const businessObject = readBusinessObject(this, itemIndex, false);
+	const workspace = await createFromParameters(this, context, itemIndex, businessObject);
+
+	return [{ json: simplify ? simplifyNode(context, workspace) : fullNode(context, workspace) }];
+}

@@ -1,0 +1,119 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { checkLinkUrl, linkKey, mergeLinks, type DocumentLink } from '../../helpers/documentLinks';
+import { InputError } from '../../helpers/errors';
+import { resolveLocator } from '../../helpers/locators';
+import { updateProductLinks } from '../../helpers/productLinks';
+import type { ShopifyClient } from '../../transport/client';
+import { productLocator } from '../common.descriptions';
+import { linkStorageProperties, readLinkStorage } from './linkTarget';
+
+const properties: INodeProperties[] = [
+	productLocator({ description: 'Product whose page shows the documents' }),
+	{
+		displayName: 'Links',
+		name: 'links',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Link',
+		default: { link: [{ url: '', title: '' }] },
+		options: [
+			{
+				displayName: 'Link',
+				name: 'link',
+				values: [
+					{
+						displayName: 'URL',
+						name: 'url',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. https://otcs.example.com/otcs/cs.exe/app/nodes/12345',
+						description: 'Address of the document',
+					},
+					{
+						displayName: 'Title',
+						name: 'title',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Safety data sheet',
+						description: 'Link text in the description; the metafield stores URLs only',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		options: [
+			{
+				name: 'Merge',
+				value: 'merge',
+				description: 'Add the links to those already published; a known URL only takes the new title',
+			},
+			{
+				name: 'Replace',
+				value: 'replace',
+				description: 'Publish exactly these links and drop the others',
+			},
+		],
+		default: 'merge',
+	},
+	...linkStorageProperties,
+];
+
+const displayOptions = { show: { resource: ['product'], operation: ['publishDocumentLinks'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+function readLinks(functions: IExecuteFunctions, itemIndex: number): DocumentLink[] {
+	const collection = functions.getNodeParameter('links', itemIndex, {}) as { link?: IDataObject[] };
+	const entries = collection.link ?? [];
+	const links = entries.map((entry, index) => {
+		const title = typeof entry.title === 'string' ? entry.title.trim() : '';
+		const url = checkLinkUrl(entry.url, `Links › Link ${index + 1} › URL`);
+		return title === '' ? { url } : { url, title };
+	});
+	if (links.length === 0) {
+		throw new InputError('No links given', 'Links', 'Add at least one link, or use Remove Document Links to withdraw links.');
+	}
+	return links;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	client: ShopifyClient,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const links = readLinks(this, itemIndex);
+	const mode = this.getNodeParameter('mode', itemIndex, 'merge') as 'merge' | 'replace';
+	const storage = readLinkStorage(this, itemIndex);
+
+	const productId = await resolveLocator(this, client, itemIndex, 'product', 'Product', 'Product');
+	const result = await updateProductLinks(
+		client,
+		{ productId, namespace: storage.namespace, key: storage.key, type: storage.type },
+		(current) => (mode === 'replace' ? mergeLinks([], links) : mergeLinks(current, links)),
+		{ update: storage.updateDescription, heading: storage.heading },
+	);
+
+	const known = new Set(result.before.map((link) => linkKey(link.url)));
+	return [
+		{
+			json: {
+				productId: result.productId,
+				productTitle: result.productTitle,
+				namespace: result.namespace,
+				key: result.key,
+				type: result.type,
+				metafieldId: result.metafieldId,
+				metafield: result.metafield,
+				descriptionUpdated: result.descriptionUpdated,
+				links: result.after.map((link) => ({ url: link.url, title: link.title ?? null })),
+				added: result.after.filter((link) => !known.has(linkKey(link.url))).length,
+			},
+		},
+	];
+}
