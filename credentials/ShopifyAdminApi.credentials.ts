@@ -72,7 +72,9 @@ export function parseShopHandle(value: unknown): string {
 	try {
 		url = new URL(withScheme);
 	} catch {
-		throw new UserError(`The shop "${input}" is not a valid shop address. Enter it as ${SHOP_EXAMPLE}.`);
+		throw new UserError(
+			`The shop "${input}" is not a valid shop address. Enter it as ${SHOP_EXAMPLE}.`,
+		);
 	}
 
 	if (url.hostname.toLowerCase() === 'admin.shopify.com') {
@@ -151,7 +153,8 @@ export function graphqlEndpoint(credentials: ICredentialDataDecryptedObject): st
  * app no longer matches, so the node mints a new token instead of sending a foreign one.
  */
 export function sessionFingerprint(credentials: ICredentialDataDecryptedObject): string {
-	const mode = credentials.authentication === 'clientCredentials' ? 'clientCredentials' : 'accessToken';
+	const mode =
+		credentials.authentication === 'clientCredentials' ? 'clientCredentials' : 'accessToken';
 	const subject = mode === 'clientCredentials' ? credentials.clientId : credentials.accessToken;
 	const { origin } = resolveShop(credentials);
 	return createHash('sha256')
@@ -164,7 +167,10 @@ export function sessionFingerprint(credentials: ICredentialDataDecryptedObject):
  * Whether the session token stored in the credential can be sent: it was minted for this
  * shop and app (see sessionFingerprint) and does not expire within TOKEN_EXPIRY_MARGIN_MS.
  */
-export function isSessionUsable(credentials: ICredentialDataDecryptedObject, now = Date.now()): boolean {
+export function isSessionUsable(
+	credentials: ICredentialDataDecryptedObject,
+	now = Date.now(),
+): boolean {
 	if (typeof credentials.sessionToken !== 'string' || credentials.sessionToken === '') return false;
 	if (credentials.sessionFingerprint !== sessionFingerprint(credentials)) return false;
 	const expiresAt = credentials.sessionExpiresAt;
@@ -180,7 +186,8 @@ export function isSessionUsable(credentials: ICredentialDataDecryptedObject, now
  */
 export function webhookSigningKeys(credentials: ICredentialDataDecryptedObject): string[] {
 	const keys: string[] = [];
-	const secret = typeof credentials.webhookSigningSecret === 'string' ? credentials.webhookSigningSecret : '';
+	const secret =
+		typeof credentials.webhookSigningSecret === 'string' ? credentials.webhookSigningSecret : '';
 	if (secret !== '') {
 		keys.push(secret);
 	} else if (
@@ -224,7 +231,9 @@ export function shopifyErrorText(body: unknown): string | undefined {
 	}
 	if (errors && typeof errors === 'object') {
 		return Object.entries(errors)
-			.map(([field, value]) => `${field}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
+			.map(
+				([field, value]) => `${field}: ${Array.isArray(value) ? value.join(', ') : String(value)}`,
+			)
 			.join('; ');
 	}
 	if (typeof record.error === 'string') return record.error;
@@ -281,7 +290,11 @@ async function mintToken(
 	);
 
 	const body = (response.body ?? {}) as IDataObject;
-	if (response.statusCode !== 200 || typeof body.access_token !== 'string' || body.access_token === '') {
+	if (
+		response.statusCode !== 200 ||
+		typeof body.access_token !== 'string' ||
+		body.access_token === ''
+	) {
 		const text = shopifyErrorText(response.body) ?? `HTTP ${response.statusCode}`;
 		throw new UserError(
 			`${step} failed: Shopify answered "${text}" (HTTP ${response.statusCode}). Check the shop, Client ID and Client Secret, and that the app is installed on this shop.`,
@@ -290,7 +303,9 @@ async function mintToken(
 
 	const lifetime = Number(body.expires_in);
 	const expiresAt =
-		Number.isFinite(lifetime) && lifetime > 0 ? new Date(Date.now() + lifetime * 1000).toISOString() : '';
+		Number.isFinite(lifetime) && lifetime > 0
+			? new Date(Date.now() + lifetime * 1000).toISOString()
+			: '';
 	return { sessionToken: body.access_token, sessionExpiresAt: expiresAt };
 }
 
@@ -483,7 +498,9 @@ export class ShopifyAdminApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const token =
-			credentials.authentication === 'clientCredentials' ? credentials.sessionToken : credentials.accessToken;
+			credentials.authentication === 'clientCredentials'
+				? credentials.sessionToken
+				: credentials.accessToken;
 		const options: IHttpRequestOptions = {
 			...requestOptions,
 			headers: { ...requestOptions.headers, 'X-Shopify-Access-Token': String(token ?? '') },

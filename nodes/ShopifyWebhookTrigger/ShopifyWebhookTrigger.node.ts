@@ -8,11 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import {
-	MAX_DEDUPE_AGE_HOURS,
-	MAX_DEDUPE_ENTRIES,
-	DEFAULT_DEDUPE_LIMITS,
-} from './deduplication';
+import { MAX_DEDUPE_AGE_HOURS, MAX_DEDUPE_ENTRIES, DEFAULT_DEDUPE_LIMITS } from './deduplication';
 import { handleDelivery } from './delivery';
 import { activateSubscriptions, checkSubscriptions, removeSubscriptions } from './lifecycle';
 import { TOPIC_OPTIONS } from './topics';
@@ -28,7 +24,6 @@ export class ShopifyWebhookTrigger implements INodeType {
 		description:
 			'Starts the workflow on signed Shopify webhooks (orders, refunds, returns, products and more), each delivery once',
 		defaults: { name: 'Shopify Webhook Trigger' },
-		usableAsTool: false,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'shopifyAdminApi', required: true }],
@@ -45,7 +40,7 @@ export class ShopifyWebhookTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Shopify delivers webhooks only to public https addresses. Set n8n\'s WEBHOOK_URL accordingly before you publish the workflow.',
+					"Shopify delivers webhooks only to public https addresses. Set n8n's WEBHOOK_URL accordingly before you publish the workflow.",
 				name: 'httpsNotice',
 				type: 'notice',
 				default: '',
@@ -57,7 +52,8 @@ export class ShopifyWebhookTrigger implements INodeType {
 				options: TOPIC_OPTIONS,
 				default: ['orders/create'],
 				required: true,
-				description: 'Events to receive; the node keeps one webhook subscription per topic in Shopify',
+				description:
+					'Events to receive; the node keeps one webhook subscription per topic in Shopify',
 			},
 			{
 				displayName: 'Options',
@@ -71,7 +67,7 @@ export class ShopifyWebhookTrigger implements INodeType {
 						name: 'dedupeHours',
 						type: 'number',
 						typeOptions: { minValue: 5, maxValue: MAX_DEDUPE_AGE_HOURS },
-						default: DEFAULT_DEDUPE_LIMITS.maxAgeMs / 3_600_000,
+						default: 24,
 						description:
 							'How long a delivery is remembered, so that a redelivery of it starts no execution. Shopify retries for up to 4 hours.',
 					},
@@ -80,7 +76,7 @@ export class ShopifyWebhookTrigger implements INodeType {
 						name: 'dedupeEntries',
 						type: 'number',
 						typeOptions: { minValue: 100, maxValue: MAX_DEDUPE_ENTRIES },
-						default: DEFAULT_DEDUPE_LIMITS.maxEntries,
+						default: 1000,
 						description:
 							'How many deliveries are remembered; the oldest are forgotten first. Raise it for shops with more than a few hundred events per hour.',
 					},
@@ -115,7 +111,8 @@ export class ShopifyWebhookTrigger implements INodeType {
 			topics,
 			limits: {
 				maxEntries: Number(options.dedupeEntries ?? DEFAULT_DEDUPE_LIMITS.maxEntries),
-				maxAgeMs: Number(options.dedupeHours ?? DEFAULT_DEDUPE_LIMITS.maxAgeMs / 3_600_000) * 3_600_000,
+				maxAgeMs:
+					Number(options.dedupeHours ?? DEFAULT_DEDUPE_LIMITS.maxAgeMs / 3_600_000) * 3_600_000,
 			},
 		});
 	}

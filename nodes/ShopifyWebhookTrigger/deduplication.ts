@@ -18,7 +18,10 @@ export interface DedupeLimits {
 }
 
 /** Defaults: Shopify retries a failed delivery 8 times over 4 hours, so 24 hours covers it. */
-export const DEFAULT_DEDUPE_LIMITS: DedupeLimits = { maxEntries: 1000, maxAgeMs: 24 * 60 * 60 * 1000 };
+export const DEFAULT_DEDUPE_LIMITS: DedupeLimits = {
+	maxEntries: 1000,
+	maxAgeMs: 24 * 60 * 60 * 1000,
+};
 
 export const MAX_DEDUPE_ENTRIES = 10_000;
 export const MAX_DEDUPE_AGE_HOURS = 168;
@@ -29,7 +32,11 @@ export type DeliveryEntries = Record<string, number>;
 const processMemory = new Map<string, Map<string, number>>();
 
 /** Drops entries older than maxAgeMs, then all but the newest maxEntries. */
-export function pruneEntries(entries: Map<string, number>, now: number, limits: DedupeLimits): Map<string, number> {
+export function pruneEntries(
+	entries: Map<string, number>,
+	now: number,
+	limits: DedupeLimits,
+): Map<string, number> {
 	const fresh = [...entries].filter(([, seenAt]) => now - seenAt <= limits.maxAgeMs);
 	fresh.sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1));
 	return new Map(fresh.slice(0, limits.maxEntries));

@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import {
 	parseShopHandle,
@@ -56,12 +61,21 @@ export function deliveryKey(delivery: DeliveryHeaders): string | undefined {
 	return undefined;
 }
 
-function respond(functions: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+function respond(
+	functions: IWebhookFunctions,
+	status: number,
+	message: string,
+): IWebhookResponseData {
 	functions.getResponseObject().status(status).json({ message });
 	return { noWebhookResponse: true };
 }
 
-function logRejection(functions: IWebhookFunctions, scope: string, reason: string, delivery: DeliveryHeaders): void {
+function logRejection(
+	functions: IWebhookFunctions,
+	scope: string,
+	reason: string,
+	delivery: DeliveryHeaders,
+): void {
 	const now = Date.now();
 	const entry = rejectionLog.get(scope);
 	if (entry && now - entry.loggedAt < REJECTION_LOG_INTERVAL_MS) {
@@ -101,9 +115,16 @@ export async function handleDelivery(
 	const delivery = readDeliveryHeaders(request.headers as Record<string, unknown>);
 	const workflowId = functions.getWorkflow().id ?? 'unsaved';
 	const scope = `${functions.getMode()}:${workflowId}:${functions.getNode().id}`;
-	const context = { workflowId, nodeName: functions.getNode().name, topic: delivery.topic ?? null, shop: delivery.shop ?? null, webhookId: delivery.webhookId ?? null };
+	const context = {
+		workflowId,
+		nodeName: functions.getNode().name,
+		topic: delivery.topic ?? null,
+		shop: delivery.shop ?? null,
+		webhookId: delivery.webhookId ?? null,
+	};
 
-	const credentials = await functions.getCredentials<ICredentialDataDecryptedObject>(SHOPIFY_CREDENTIAL_TYPE);
+	const credentials =
+		await functions.getCredentials<ICredentialDataDecryptedObject>(SHOPIFY_CREDENTIAL_TYPE);
 	const keys = webhookSigningKeys(credentials);
 	const body: Buffer = Buffer.isBuffer(request.rawBody) ? request.rawBody : Buffer.alloc(0);
 
@@ -112,42 +133,79 @@ export async function handleDelivery(
 		return respond(functions, 401, 'The trigger has no webhook signing secret configured.');
 	}
 	if (matchShopifySignature(body, delivery.hmac, keys) === -1) {
-		logRejection(functions, scope, delivery.hmac ? 'the X-Shopify-Hmac-Sha256 signature does not match' : 'the X-Shopify-Hmac-Sha256 header is missing', delivery);
+		logRejection(
+			functions,
+			scope,
+			delivery.hmac
+				? 'the X-Shopify-Hmac-Sha256 signature does not match'
+				: 'the X-Shopify-Hmac-Sha256 header is missing',
+			delivery,
+		);
 		return respond(functions, 401, 'Invalid or missing X-Shopify-Hmac-Sha256 signature.');
 	}
 
 	// Shopify removes subscriptions whose deliveries keep failing, so deliveries the node does
 	// not handle are acknowledged with 200 rather than rejected.
 	if (!delivery.topic || !settings.topics.includes(delivery.topic)) {
-		functions.logger.info('Ignored a signed Shopify webhook delivery for a topic this trigger does not handle', context);
-		return respond(functions, 200, `Topic ${delivery.topic ?? '(none)'} is not handled by this trigger; ignored.`);
+		functions.logger.info(
+			'Ignored a signed Shopify webhook delivery for a topic this trigger does not handle',
+			context,
+		);
+		return respond(
+			functions,
+			200,
+			`Topic ${delivery.topic ?? '(none)'} is not handled by this trigger; ignored.`,
+		);
 	}
 	const ownShop = parseShopHandle(credentials.shop);
 	if (delivery.shop && delivery.shop.toLowerCase() !== `${ownShop}.myshopify.com`) {
-		functions.logger.info(`Ignored a signed Shopify webhook delivery from another shop than ${ownShop}.myshopify.com`, context);
-		return respond(functions, 200, `Deliveries from ${delivery.shop} are not handled by this trigger; ignored.`);
+		functions.logger.info(
+			`Ignored a signed Shopify webhook delivery from another shop than ${ownShop}.myshopify.com`,
+			context,
+		);
+		return respond(
+			functions,
+			200,
+			`Deliveries from ${delivery.shop} are not handled by this trigger; ignored.`,
+		);
 	}
 
 	let payload: unknown;
 	try {
 		payload = parseJsonLossless(body.toString('utf8'));
 	} catch (error) {
-		const reason = error instanceof LosslessJsonError ? error.message : 'the body is not valid JSON';
-		functions.logger.warn(`Rejected a signed Shopify webhook delivery with HTTP 400: ${reason}`, context);
+		const reason =
+			error instanceof LosslessJsonError ? error.message : 'the body is not valid JSON';
+		functions.logger.warn(
+			`Rejected a signed Shopify webhook delivery with HTTP 400: ${reason}`,
+			context,
+		);
 		return respond(functions, 400, 'The webhook body could not be read as JSON.');
 	}
 
 	const key = deliveryKey(delivery);
 	if (key) {
 		const staticData = functions.getWorkflowStaticData('node');
-		const claim = claimDelivery(scope, key, staticData[DELIVERIES_KEY], Date.now(), settings.limits);
+		const claim = claimDelivery(
+			scope,
+			key,
+			staticData[DELIVERIES_KEY],
+			Date.now(),
+			settings.limits,
+		);
 		if (claim.duplicate) {
-			functions.logger.info('Ignored a repeated Shopify webhook delivery', { ...context, eventId: delivery.eventId ?? null });
+			functions.logger.info('Ignored a repeated Shopify webhook delivery', {
+				...context,
+				eventId: delivery.eventId ?? null,
+			});
 			return respond(functions, 200, 'Delivery already received; ignored.');
 		}
 		staticData[DELIVERIES_KEY] = claim.entries;
 	} else {
-		functions.logger.warn('A Shopify webhook delivery has neither X-Shopify-Event-Id nor X-Shopify-Webhook-Id, so repeats of it cannot be detected', context);
+		functions.logger.warn(
+			'A Shopify webhook delivery has neither X-Shopify-Event-Id nor X-Shopify-Webhook-Id, so repeats of it cannot be detected',
+			context,
+		);
 	}
 
 	const item: IDataObject = {

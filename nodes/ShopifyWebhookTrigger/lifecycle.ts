@@ -1,7 +1,16 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions, INode, JsonObject } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHookFunctions,
+	INode,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { SHOPIFY_CREDENTIAL_TYPE, webhookSigningKeys } from '../../credentials/ShopifyAdminApi.credentials';
+import {
+	SHOPIFY_CREDENTIAL_TYPE,
+	webhookSigningKeys,
+} from '../../credentials/ShopifyAdminApi.credentials';
 import { createShopifyClient, type ShopifyClient } from '../ShopifyGraphqlAdmin/transport/client';
 import { ShopifyRequestError } from '../ShopifyGraphqlAdmin/transport/errors';
 import {
@@ -16,7 +25,11 @@ import {
 /** Key of the subscription list in the node's static data. */
 const SUBSCRIPTIONS_KEY = 'subscriptions';
 
-function lifecycleError(node: INode, step: string, error: unknown): NodeApiError | NodeOperationError {
+function lifecycleError(
+	node: INode,
+	step: string,
+	error: unknown,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	const message = `${step} failed: ${error instanceof Error ? error.message : String(error)}`;
 	const description =
@@ -25,7 +38,11 @@ function lifecycleError(node: INode, step: string, error: unknown): NodeApiError
 			: 'Check the Shopify Admin API credential and that the app has the read scopes of the selected topics (e.g. read_orders, read_returns, read_products, read_customers).';
 	if (error instanceof ShopifyRequestError && error.status !== undefined) {
 		const response: JsonObject = { status: error.status, message: error.message };
-		return new NodeApiError(node, response, { message, description, httpCode: String(error.status) });
+		return new NodeApiError(node, response, {
+			message,
+			description,
+			httpCode: String(error.status),
+		});
 	}
 	return new NodeOperationError(node, message, { description });
 }
@@ -38,12 +55,17 @@ interface LifecycleContext {
 
 async function prepare(functions: IHookFunctions): Promise<LifecycleContext> {
 	const node = functions.getNode();
-	const credentials = await functions.getCredentials<ICredentialDataDecryptedObject>(SHOPIFY_CREDENTIAL_TYPE);
+	const credentials =
+		await functions.getCredentials<ICredentialDataDecryptedObject>(SHOPIFY_CREDENTIAL_TYPE);
 	if (webhookSigningKeys(credentials).length === 0) {
-		throw new NodeOperationError(node, 'The Shopify Admin API credential has no webhook signing secret', {
-			description:
-				"Without it the trigger could not tell Shopify's deliveries from forged ones. Enter the app's client secret as Webhook Signing Secret in the credential (with client credentials the client secret is used), then publish again.",
-		});
+		throw new NodeOperationError(
+			node,
+			'The Shopify Admin API credential has no webhook signing secret',
+			{
+				description:
+					"Without it the trigger could not tell Shopify's deliveries from forged ones. Enter the app's client secret as Webhook Signing Secret in the credential (with client credentials the client secret is used), then publish again.",
+			},
+		);
 	}
 	const topics = functions.getNodeParameter('topics', []) as string[];
 	if (!Array.isArray(topics) || topics.length === 0) {
@@ -68,7 +90,10 @@ async function prepare(functions: IHookFunctions): Promise<LifecycleContext> {
 
 function storeSubscriptions(functions: IHookFunctions, subscriptions: Subscription[]): void {
 	const staticData = functions.getWorkflowStaticData('node');
-	const stored: StoredSubscription[] = subscriptions.map((subscription) => ({ id: subscription.id, topic: subscription.topic }));
+	const stored: StoredSubscription[] = subscriptions.map((subscription) => ({
+		id: subscription.id,
+		topic: subscription.topic,
+	}));
 	staticData[SUBSCRIPTIONS_KEY] = stored as unknown as IDataObject[];
 }
 
@@ -77,7 +102,9 @@ function readStoredSubscriptions(functions: IHookFunctions): StoredSubscription[
 	if (!Array.isArray(value)) return [];
 	return value.filter(
 		(entry): entry is StoredSubscription =>
-			!!entry && typeof (entry as StoredSubscription).id === 'string' && typeof (entry as StoredSubscription).topic === 'string',
+			!!entry &&
+			typeof (entry as StoredSubscription).id === 'string' &&
+			typeof (entry as StoredSubscription).topic === 'string',
 	);
 }
 
@@ -118,7 +145,11 @@ export async function activateSubscriptions(functions: IHookFunctions): Promise<
 		try {
 			await deleteSubscription(client, subscription.id);
 		} catch (error) {
-			throw lifecycleError(node, `Deleting the subscription ${subscription.id} for ${subscription.topic}, which is no longer selected,`, error);
+			throw lifecycleError(
+				node,
+				`Deleting the subscription ${subscription.id} for ${subscription.topic}, which is no longer selected,`,
+				error,
+			);
 		}
 	}
 
@@ -165,7 +196,9 @@ export async function removeSubscriptions(functions: IHookFunctions): Promise<bo
 				targets.set(subscription.id, subscription.topic);
 			}
 		} catch (error) {
-			failures.push(`listing the subscriptions at ${address}: ${error instanceof Error ? error.message : String(error)}`);
+			failures.push(
+				`listing the subscriptions at ${address}: ${error instanceof Error ? error.message : String(error)}`,
+			);
 		}
 	}
 
@@ -178,13 +211,18 @@ export async function removeSubscriptions(functions: IHookFunctions): Promise<bo
 			failures.push(`${id} (${topic}): ${error instanceof Error ? error.message : String(error)}`);
 		}
 	}
-	functions.getWorkflowStaticData('node')[SUBSCRIPTIONS_KEY] = remaining as unknown as IDataObject[];
+	functions.getWorkflowStaticData('node')[SUBSCRIPTIONS_KEY] =
+		remaining as unknown as IDataObject[];
 
 	if (failures.length > 0) {
-		throw new NodeOperationError(node, `Deleting the Shopify webhook subscriptions failed: ${failures.join('; ')}`, {
-			description:
-				'Shopify keeps sending deliveries to these subscriptions, which n8n answers with 404 once the workflow is unpublished, until Shopify removes them. Publish and unpublish the workflow again, or delete them with the Shopify GraphQL Admin node (Custom Query, webhookSubscriptionDelete).',
-		});
+		throw new NodeOperationError(
+			node,
+			`Deleting the Shopify webhook subscriptions failed: ${failures.join('; ')}`,
+			{
+				description:
+					'Shopify keeps sending deliveries to these subscriptions, which n8n answers with 404 once the workflow is unpublished, until Shopify removes them. Publish and unpublish the workflow again, or delete them with the Shopify GraphQL Admin node (Custom Query, webhookSubscriptionDelete).',
+			},
+		);
 	}
 	return true;
 }

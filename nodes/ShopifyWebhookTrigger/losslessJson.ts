@@ -13,8 +13,14 @@ const INTEGER_LITERAL = /^-?\d+$/;
 
 export class LosslessJsonError extends Error {}
 
-function keepUnsafeIntegers(this: unknown, _key: string, value: unknown, context?: ReviverContext): unknown {
-	if (typeof value !== 'number' || !Number.isInteger(value) || Number.isSafeInteger(value)) return value;
+function keepUnsafeIntegers(
+	this: unknown,
+	_key: string,
+	value: unknown,
+	context?: ReviverContext,
+): unknown {
+	if (typeof value !== 'number' || !Number.isInteger(value) || Number.isSafeInteger(value))
+		return value;
 	const source = context?.source;
 	if (source === undefined) {
 		throw new LosslessJsonError(
@@ -27,5 +33,8 @@ function keepUnsafeIntegers(this: unknown, _key: string, value: unknown, context
 
 /** Parses JSON text; integers beyond ±(2^53 − 1) become strings with every digit. */
 export function parseJsonLossless(text: string): unknown {
-	return JSON.parse(text, keepUnsafeIntegers as (this: unknown, key: string, value: unknown) => unknown);
+	return JSON.parse(
+		text,
+		keepUnsafeIntegers as (this: unknown, key: string, value: unknown) => unknown,
+	);
 }

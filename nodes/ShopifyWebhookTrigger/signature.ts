@@ -26,13 +26,18 @@ export function timingSafeStringEqual(expected: string, received: string): boole
  * a missing or wrong signature. The body must be the exact bytes received: parsing and
  * serialising JSON again changes Shopify's escaping and breaks the signature.
  */
-export function matchShopifySignature(body: Buffer, signature: string | undefined, keys: string[]): number {
+export function matchShopifySignature(
+	body: Buffer,
+	signature: string | undefined,
+	keys: string[],
+): number {
 	if (typeof signature !== 'string' || signature.trim() === '') return -1;
 	const received = signature.trim();
 	let match = -1;
 	// Every key is tried even after a match, so the time taken does not reveal which key matched.
 	keys.forEach((key, index) => {
-		if (timingSafeStringEqual(computeShopifyHmac(body, key), received) && match === -1) match = index;
+		if (timingSafeStringEqual(computeShopifyHmac(body, key), received) && match === -1)
+			match = index;
 	});
 	return match;
 }

@@ -10,7 +10,11 @@ import {
 	webhookSubscriptionsQuery,
 } from '../ShopifyGraphqlAdmin/graphql/webhooks';
 import type { ShopifyClient } from '../ShopifyGraphqlAdmin/transport/client';
-import { checkUserErrors, ShopifyUserErrors, type UserErrorEntry } from '../ShopifyGraphqlAdmin/transport/errors';
+import {
+	checkUserErrors,
+	ShopifyUserErrors,
+	type UserErrorEntry,
+} from '../ShopifyGraphqlAdmin/transport/errors';
 import { collectPages, type Connection } from '../ShopifyGraphqlAdmin/transport/paging';
 import { topicEnum } from './topics';
 
@@ -33,7 +37,10 @@ export function sameAddress(left: string, right: string): boolean {
 }
 
 /** Lists the shop's API subscriptions whose address is `address`. */
-export async function listSubscriptionsAt(client: ShopifyClient, address: string): Promise<Subscription[]> {
+export async function listSubscriptionsAt(
+	client: ShopifyClient,
+	address: string,
+): Promise<Subscription[]> {
 	const all =
 		(await collectPages<Subscription>({
 			pageSize: SUBSCRIPTION_PAGE_SIZE,
@@ -45,7 +52,10 @@ export async function listSubscriptionsAt(client: ShopifyClient, address: string
 				return data.webhookSubscriptions;
 			},
 		})) ?? [];
-	return all.filter((subscription) => typeof subscription.address === 'string' && sameAddress(subscription.address, address));
+	return all.filter(
+		(subscription) =>
+			typeof subscription.address === 'string' && sameAddress(subscription.address, address),
+	);
 }
 
 export interface SubscriptionPlan {
@@ -73,10 +83,17 @@ export function planSubscriptions(existing: Subscription[], topics: string[]): S
 }
 
 /** Creates one subscription; a race with another creator is resolved by reusing its subscription. */
-export async function createSubscription(client: ShopifyClient, topic: string, address: string): Promise<Subscription> {
+export async function createSubscription(
+	client: ShopifyClient,
+	topic: string,
+	address: string,
+): Promise<Subscription> {
 	const addressField = usesUriField(client.apiVersion) ? 'uri' : 'callbackUrl';
 	const data = await client.query<{
-		webhookSubscriptionCreate: { webhookSubscription: Subscription | null; userErrors: UserErrorEntry[] } | null;
+		webhookSubscriptionCreate: {
+			webhookSubscription: Subscription | null;
+			userErrors: UserErrorEntry[];
+		} | null;
 	}>({
 		query: webhookSubscriptionCreateMutation(client.apiVersion),
 		variables: { topic, webhookSubscription: { [addressField]: address, format: 'JSON' } },
@@ -90,8 +107,13 @@ export async function createSubscription(client: ShopifyClient, topic: string, a
 	} catch (error) {
 		failure = error;
 	}
-	if (failure instanceof ShopifyUserErrors && failure.userErrors.some((entry) => /already been taken/i.test(entry.message))) {
-		const existing = (await listSubscriptionsAt(client, address)).find((subscription) => subscription.topic === topic);
+	if (
+		failure instanceof ShopifyUserErrors &&
+		failure.userErrors.some((entry) => /already been taken/i.test(entry.message))
+	) {
+		const existing = (await listSubscriptionsAt(client, address)).find(
+			(subscription) => subscription.topic === topic,
+		);
 		if (existing) return existing;
 	}
 	if (failure !== undefined) throw failure;
@@ -112,11 +134,17 @@ function alreadyGone(error: unknown): boolean {
  * Deletes one subscription. Returns 'deleted', or 'gone' when Shopify no longer has it;
  * any other failure is thrown.
  */
-export async function deleteSubscription(client: ShopifyClient, id: string): Promise<'deleted' | 'gone'> {
+export async function deleteSubscription(
+	client: ShopifyClient,
+	id: string,
+): Promise<'deleted' | 'gone'> {
 	let failure: unknown;
 	try {
 		const data = await client.query<{
-			webhookSubscriptionDelete: { deletedWebhookSubscriptionId: string | null; userErrors: UserErrorEntry[] } | null;
+			webhookSubscriptionDelete: {
+				deletedWebhookSubscriptionId: string | null;
+				userErrors: UserErrorEntry[];
+			} | null;
 		}>({ query: WEBHOOK_SUBSCRIPTION_DELETE, variables: { id }, idempotent: true });
 		const payload = checkUserErrors('webhookSubscriptionDelete', data.webhookSubscriptionDelete);
 		return payload.deletedWebhookSubscriptionId ? 'deleted' : 'gone';

@@ -6,29 +6,39 @@ import type { INodePropertyOptions } from 'n8n-workflow';
  * "_" for "/" (order_transactions/create becomes ORDER_TRANSACTIONS_CREATE).
  */
 export const TOPIC_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Customer Created', value: 'customers/create', description: 'customers/create' },
-	{ name: 'Customer Updated', value: 'customers/update', description: 'customers/update' },
-	{ name: 'Dispute Created', value: 'disputes/create', description: 'disputes/create: a chargeback or inquiry was opened' },
-	{ name: 'Fulfillment Created', value: 'fulfillments/create', description: 'fulfillments/create' },
-	{ name: 'Order Cancelled', value: 'orders/cancelled', description: 'orders/cancelled' },
-	{ name: 'Order Created', value: 'orders/create', description: 'orders/create' },
-	{ name: 'Order Fulfilled', value: 'orders/fulfilled', description: 'orders/fulfilled' },
-	{ name: 'Order Paid', value: 'orders/paid', description: 'orders/paid' },
+	{ name: 'Customer Created', value: 'customers/create', description: 'Topic customers/create' },
+	{ name: 'Customer Updated', value: 'customers/update', description: 'Topic customers/update' },
+	{
+		name: 'Dispute Created',
+		value: 'disputes/create',
+		description: 'Topic disputes/create: a chargeback or inquiry was opened',
+	},
+	{
+		name: 'Fulfillment Created',
+		value: 'fulfillments/create',
+		description: 'Topic fulfillments/create',
+	},
+	{ name: 'Order Cancelled', value: 'orders/cancelled', description: 'Topic orders/cancelled' },
+	{ name: 'Order Created', value: 'orders/create', description: 'Topic orders/create' },
+	{ name: 'Order Fulfilled', value: 'orders/fulfilled', description: 'Topic orders/fulfilled' },
+	{ name: 'Order Paid', value: 'orders/paid', description: 'Topic orders/paid' },
 	{
 		name: 'Order Transaction Created',
 		value: 'order_transactions/create',
-		description: 'order_transactions/create: a payment, capture, refund or void',
+		description: 'Topic order_transactions/create: a payment, capture, refund or void',
 	},
-	{ name: 'Order Updated', value: 'orders/updated', description: 'orders/updated' },
-	{ name: 'Product Created', value: 'products/create', description: 'products/create' },
-	{ name: 'Product Updated', value: 'products/update', description: 'products/update' },
-	{ name: 'Refund Created', value: 'refunds/create', description: 'refunds/create' },
-	{ name: 'Return Approved', value: 'returns/approve', description: 'returns/approve' },
-	{ name: 'Return Closed', value: 'returns/close', description: 'returns/close' },
-	{ name: 'Return Requested', value: 'returns/request', description: 'returns/request' },
+	{ name: 'Order Updated', value: 'orders/updated', description: 'Topic orders/updated' },
+	{ name: 'Product Created', value: 'products/create', description: 'Topic products/create' },
+	{ name: 'Product Updated', value: 'products/update', description: 'Topic products/update' },
+	{ name: 'Refund Created', value: 'refunds/create', description: 'Topic refunds/create' },
+	{ name: 'Return Approved', value: 'returns/approve', description: 'Topic returns/approve' },
+	{ name: 'Return Closed', value: 'returns/close', description: 'Topic returns/close' },
+	{ name: 'Return Requested', value: 'returns/request', description: 'Topic returns/request' },
 ];
 
-export const KNOWN_TOPICS: ReadonlySet<string> = new Set(TOPIC_OPTIONS.map((option) => String(option.value)));
+export const KNOWN_TOPICS: ReadonlySet<string> = new Set(
+	TOPIC_OPTIONS.map((option) => String(option.value)),
+);
 
 /** GraphQL WebhookSubscriptionTopic of a REST topic, e.g. ORDERS_CREATE for orders/create. */
 export function topicEnum(topic: string): string {

@@ -122,7 +122,7 @@ export interface StartN8nOptions {
 	fileAccessDirs: string[];
 	ssrfProtection?: boolean;
 	extraEnv?: Record<string, string>;
-	/** Milliseconds to wait for the REST API to respond (180 s by default, for a loaded machine). */
+	/** Milliseconds to wait for the REST API to respond (300 s by default, because a loaded 2-CPU machine needed 53 s). */
 	readyTimeoutMs?: number;
 }
 
@@ -237,7 +237,7 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nProcess> {
 		unregisterProcessGroup(pid);
 	}
 
-	const readyTimeoutMs = options.readyTimeoutMs ?? 180_000;
+	const readyTimeoutMs = options.readyTimeoutMs ?? 300_000;
 	const deadline = Date.now() + readyTimeoutMs;
 	while (!(await isReady(url))) {
 		if (exited) {

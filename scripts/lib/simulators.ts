@@ -15,6 +15,8 @@ export interface SimulatorStartOptions {
 	host?: string;
 	settings?: unknown;
 	log?: (line: string) => void;
+	/** Folder for the simulator's stored files (the Content Server simulator keeps documents there). */
+	dataDir?: string;
 }
 
 type StartSimulator = (options: SimulatorStartOptions) => Promise<RunningSimulator>;
@@ -41,7 +43,7 @@ export function isSimulatorAvailable(name: SimulatorName): boolean {
  */
 export async function startSimulator(
 	name: SimulatorName,
-	options: { port?: number; settings?: unknown; log?: (line: string) => void },
+	options: { port?: number; settings?: unknown; log?: (line: string) => void; dataDir?: string },
 ): Promise<RunningSimulator> {
 	const modulePath = simulatorModulePath(name);
 	const { exportName } = SIMULATOR_MODULES[name];
@@ -55,5 +57,6 @@ export async function startSimulator(
 		port: options.port ?? 0,
 		settings: options.settings,
 		log: options.log,
+		dataDir: options.dataDir,
 	});
 }

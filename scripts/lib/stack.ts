@@ -157,6 +157,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 				port: ports[name],
 				settings: options.simulatorSettings?.[name],
 				log: (line: string) => simulatorLog(`[${name}] ${line}`),
+				dataDir: path.join(workDir, 'simulator-data'),
 			});
 			log(`Started the ${name} simulator on ${simulators[name].url}`);
 		}

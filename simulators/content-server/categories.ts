@@ -109,13 +109,23 @@ export function convertScalar(
 			break;
 		}
 		case 'integer': {
-			const number = typeof value === 'number' ? value : /^\s*-?\d+\s*$/.test(String(value)) ? Number(value) : NaN;
+			const number =
+				typeof value === 'number'
+					? value
+					: /^\s*-?\d+\s*$/.test(String(value))
+						? Number(value)
+						: NaN;
 			if (typeof value === 'boolean' || !Number.isSafeInteger(number)) throw invalid();
 			converted = number;
 			break;
 		}
 		case 'real': {
-			const number = typeof value === 'number' ? value : /^\s*-?\d+(\.\d+)?\s*$/.test(String(value)) ? Number(value) : NaN;
+			const number =
+				typeof value === 'number'
+					? value
+					: /^\s*-?\d+(\.\d+)?\s*$/.test(String(value))
+						? Number(value)
+						: NaN;
 			if (typeof value === 'boolean' || !Number.isFinite(number)) throw invalid();
 			converted = number;
 			break;
@@ -134,11 +144,14 @@ export function convertScalar(
 			break;
 		}
 		case 'user': {
-			const id = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(String(value)) ? Number(value) : NaN;
+			const id =
+				typeof value === 'number' ? value : /^\s*\d+\s*$/.test(String(value)) ? Number(value) : NaN;
 			if (typeof value === 'boolean' || !Number.isSafeInteger(id)) throw invalid();
 			const user = store.users.get(id);
 			if (!user || user.type === 1) {
-				throw invalid(`No user has the ID ${id}. Send the numeric ID of an existing user, e.g. 1000.`);
+				throw invalid(
+					`No user has the ID ${id}. Send the numeric ID of an existing user, e.g. 1000.`,
+				);
 			}
 			converted = id;
 			break;
@@ -146,7 +159,9 @@ export function convertScalar(
 	}
 
 	if (attribute.validValues && !attribute.validValues.some((allowed) => allowed === converted)) {
-		throw invalid(`Valid values: ${attribute.validValues.map((allowed) => String(allowed)).join(', ')}.`);
+		throw invalid(
+			`Valid values: ${attribute.validValues.map((allowed) => String(allowed)).join(', ')}.`,
+		);
 	}
 	return converted;
 }
@@ -154,13 +169,18 @@ export function convertScalar(
 /** Accepts `YYYY-MM-DD` or an ISO 8601 timestamp and returns the calendar date `YYYY-MM-DD`. */
 export function parseDateInput(value: unknown): string | undefined {
 	if (typeof value !== 'string') return undefined;
-	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
-		value.trim(),
-	);
+	const match =
+		/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+			value.trim(),
+		);
 	if (!match) return undefined;
 	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
 	const date = new Date(Date.UTC(year, month - 1, day));
-	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+	if (
+		date.getUTCFullYear() !== year ||
+		date.getUTCMonth() !== month - 1 ||
+		date.getUTCDate() !== day
+	) {
 		return undefined;
 	}
 	return `${match[1]}-${match[2]}-${match[3]}`;
@@ -278,7 +298,12 @@ export function applyInput(
 	return values;
 }
 
-function checkRow(category: CategoryDefinition, set: SetDefinition, row: number, key: string): void {
+function checkRow(
+	category: CategoryDefinition,
+	set: SetDefinition,
+	row: number,
+	key: string,
+): void {
 	if (!Number.isSafeInteger(row) || row < 1 || row > set.maxRows) {
 		throw new ApiError(
 			400,
@@ -287,9 +312,14 @@ function checkRow(category: CategoryDefinition, set: SetDefinition, row: number,
 	}
 }
 
-function ensureRows(values: CategoryValues, set: SetDefinition, row: number): Array<Map<number, Scalar[]>> {
+function ensureRows(
+	values: CategoryValues,
+	set: SetDefinition,
+	row: number,
+): Array<Map<number, Scalar[]>> {
 	const rows = values.sets.get(set.id) ?? [];
-	while (rows.length < row) rows.push(new Map(set.attributes.map((attribute) => [attribute.id, []])));
+	while (rows.length < row)
+		rows.push(new Map(set.attributes.map((attribute) => [attribute.id, []])));
 	values.sets.set(set.id, rows);
 	return rows;
 }
@@ -336,7 +366,11 @@ function convertRows(
 }
 
 /** Throws for the first required attribute without a value, when the setting enforces it. */
-export function checkRequired(store: Store, category: CategoryDefinition, values: CategoryValues): void {
+export function checkRequired(
+	store: Store,
+	category: CategoryDefinition,
+	values: CategoryValues,
+): void {
 	if (!store.settings.enforceRequiredAttributes) return;
 	for (const item of category.items) {
 		if (isSet(item)) {
@@ -370,10 +404,18 @@ export function splitRoleCategories(
 	}
 	for (const [key, value] of Object.entries(roles as Record<string, unknown>)) {
 		if (nested) {
-			if (!/^\d+$/.test(key) || typeof value !== 'object' || value === null || Array.isArray(value)) {
+			if (
+				!/^\d+$/.test(key) ||
+				typeof value !== 'object' ||
+				value === null ||
+				Array.isArray(value)
+			) {
 				throw errors.invalidAttributeEntry(invalidEntryStatus, key);
 			}
-			result.set(Number(key), { ...(result.get(Number(key)) ?? {}), ...(value as Record<string, unknown>) });
+			result.set(Number(key), {
+				...(result.get(Number(key)) ?? {}),
+				...(value as Record<string, unknown>),
+			});
 			continue;
 		}
 		const match = /^(\d+)_\d+/.exec(key);

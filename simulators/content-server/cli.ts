@@ -98,7 +98,9 @@ async function main(): Promise<void> {
 		settings,
 		log: (line) => process.stderr.write(`${line}\n`),
 	});
-	process.stdout.write(`Content Server simulator ready at ${simulator.url} (user ${DEMO_ACCOUNTS.username})\n`);
+	process.stdout.write(
+		`Content Server simulator ready at ${simulator.url} (user ${DEMO_ACCOUNTS.username})\n`,
+	);
 
 	let stopping = false;
 	const stop = () => {

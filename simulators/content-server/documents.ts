@@ -15,13 +15,11 @@ export function validateName(name: string): void {
 }
 
 /** A file to turn into a version: a multipart file part or a completed upload session. */
-export type VersionSource =
-	| { kind: 'file'; file: UploadedFile }
-	| { kind: 'upload'; key: string };
+export type VersionSource = { kind: 'file'; file: UploadedFile } | { kind: 'upload'; key: string };
 
 /**
- * Finds the version source of a create or add-version request, or throws: `file` wins over
- * `upload_key`; a key must name a completed session of the same user.
+ * Finds the version source of a create or add-version request. A `file` part wins over
+ * `upload_key`, and a key must name a completed session of the same user.
  */
 export function findVersionSource(
 	store: Store,

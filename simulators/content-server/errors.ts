@@ -1,8 +1,8 @@
 /**
- * Error responses of the simulated REST API. Content Server answers errors as
- * `{"error": "<message>"}` and mostly uses 400 and 500, rarely 403 or 404, also for
- * "not found". Texts marked as documented come from the Content Server 23.x REST API
- * description; the others are the simulator's choice and are listed in the README.
+ * Error responses of the simulated REST API. Content Server returns errors as
+ * `{"error": "<message>"}` with mostly 400 and 500, rarely 403 or 404, also for "not found".
+ * Texts marked as documented come from the Content Server 23.x REST API description. The
+ * others are the simulator's choice and are listed in the README.
  */
 
 export class ApiError extends Error {
@@ -63,7 +63,8 @@ export const errors = {
 			400,
 			`The name is ${length} characters long. Names can have at most 248 characters.`,
 		),
-	subtypeNotRegistered: (type: unknown) => new ApiError(400, `Subtype ${String(type)} not registered`),
+	subtypeNotRegistered: (type: unknown) =>
+		new ApiError(400, `Subtype ${String(type)} not registered`),
 	cannotCreate: (type: number) => new ApiError(400, `Could not create a new ${type}`),
 	notAContainer: (name: string) =>
 		new ApiError(400, `The item '${name}' is not a container, so it cannot hold other items.`),
@@ -79,15 +80,20 @@ export const errors = {
 	versioningNotBoolean: () =>
 		new ApiError(400, 'Could not set feature Versioning, value must be a Boolean'),
 	notADocument: (name: string, typeName: string) =>
-		new ApiError(400, `The item '${name}' is a ${typeName}, not a document, so it has no versions or content.`),
+		new ApiError(
+			400,
+			`The item '${name}' is a ${typeName}, not a document, so it has no versions or content.`,
+		),
 	versionNotFound: (id: number, version: string | number) =>
 		new ApiError(400, `Version ${version} of node ${id} does not exist.`),
 	cannotDeleteOnlyVersion: (name: string) =>
-		new ApiError(400, `The only version of '${name}' cannot be deleted. Delete the document instead.`),
+		new ApiError(
+			400,
+			`The only version of '${name}' cannot be deleted. Delete the document instead.`,
+		),
 
 	// Large File Upload (documented texts).
-	multipartDisabled: () =>
-		new ApiError(500, 'Large File Upload is not enabled on this server.'),
+	multipartDisabled: () => new ApiError(500, 'Large File Upload is not enabled on this server.'),
 	invalidFileSize: (min: number, max: number) =>
 		new ApiError(500, `Invalid block size: File size must be between ${min} and ${max} bytes.`),
 	multipartExpired: () => new ApiError(500, 'Multipart Upload session expired.'),
@@ -121,11 +127,14 @@ export const errors = {
 
 	// Categories.
 	categoryNotFound: (id: unknown) =>
-		new ApiError(400, `'${String(id)}' is not a valid category ID. The item does not exist or is not a category.`),
+		new ApiError(
+			400,
+			`'${String(id)}' is not a valid category ID. The item does not exist or is not a category.`,
+		),
 	categoryHasNoVersion: (id: unknown) => new ApiError(500, `Category ${String(id)} has no version`),
 	categoryAlreadyApplied: (name: string) =>
 		new ApiError(400, `The attribute group '${name}' already exists`),
-	categoryNotOnNode: (categoryId: number, nodeId: number) =>
+	categoryNotOnNode: (categoryId: number | string, nodeId: number) =>
 		new ApiError(400, `Category ID '${categoryId}' is not a category on node '${nodeId}'`),
 	nonMatchingAttribute: (categoryId: number, key: string) =>
 		new ApiError(
@@ -133,14 +142,21 @@ export const errors = {
 			`Category ID '${categoryId}' was specified for Categories Update, but a non-matching attribute ('${key}') was found`,
 		),
 	invalidAttributeEntry: (status: number, key: string) =>
-		new ApiError(status, 'Invalid specification. Invalid attribute entry found.', `Attribute key '${key}' does not exist in the category.`),
+		new ApiError(
+			status,
+			'Invalid specification. Invalid attribute entry found.',
+			`Attribute key '${key}' does not exist in the category.`,
+		),
 	invalidAttributeValue: (attribute: string, category: string, value: unknown, expected: string) =>
 		new ApiError(
 			400,
 			`Invalid value ${JSON.stringify(value)} for attribute '${attribute}' of category '${category}'. ${expected}`,
 		),
 	requiredAttribute: (attribute: string, category: string) =>
-		new ApiError(400, `A value is required for the attribute '${attribute}' of category '${category}'.`),
+		new ApiError(
+			400,
+			`A value is required for the attribute '${attribute}' of category '${category}'.`,
+		),
 
 	// Search.
 	queryMissing: () =>

@@ -87,7 +87,9 @@ export function sendFault(res: ServerResponse, fault: FaultKind): void {
 			return;
 		case 'serverError':
 			res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' });
-			res.end(JSON.stringify({ error: 'An unexpected error occurred while processing the request.' }));
+			res.end(
+				JSON.stringify({ error: 'An unexpected error occurred while processing the request.' }),
+			);
 			return;
 		case 'htmlResponse':
 			res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });

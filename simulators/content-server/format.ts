@@ -60,7 +60,7 @@ export function mimeTypeFor(fileName: string, partType?: string): string {
 	return 'application/octet-stream';
 }
 
-/** Whether full-text search indexes the content of this MIME type. */
+/** Checks whether full-text search indexes the content of this MIME type. */
 export function isTextLike(mimeType: string): boolean {
 	return (
 		mimeType.startsWith('text/') ||

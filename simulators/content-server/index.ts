@@ -21,7 +21,13 @@ import type { ContentServerSettings, SettingsPatch } from './settings';
 import { applySettingsPatch, DEFAULT_SETTINGS, DEMO_ACCOUNTS, defaultSettings } from './settings';
 import { Store } from './store';
 
-export type { ContentServerSettings, FaultSettings, MultipartSettings, OtdsSettings, SettingsPatch } from './settings';
+export type {
+	ContentServerSettings,
+	FaultSettings,
+	MultipartSettings,
+	OtdsSettings,
+	SettingsPatch,
+} from './settings';
 export { DEFAULT_SETTINGS, DEMO_ACCOUNTS, defaultSettings };
 export { SEED_IDS } from './seed';
 

@@ -82,8 +82,8 @@ function keyword(token: Token | undefined): string | undefined {
 }
 
 /**
- * Parses an LQL query. `isRegion` tells whether a name is a known region; a name followed by
- * `:` that is not a region is an error, as in Content Server.
+ * Parses an LQL query. `isRegion` checks whether a name is a known region, because a name
+ * followed by `:` that is not a region is an error, as in Content Server.
  */
 export function parseQuery(query: string, isRegion: (name: string) => boolean): QueryNode {
 	const tokens = tokenize(query);
@@ -170,7 +170,9 @@ export function parseQuery(query: string, isRegion: (name: string) => boolean): 
 			const next = peek(1);
 			if (next?.type === 'punct' && next.value === ':') {
 				if (!isRegion(token.value)) {
-					throw syntaxError(`"${token.value}" is not a search region. GET /api/v1/regions lists the regions.`);
+					throw syntaxError(
+						`"${token.value}" is not a search region. GET /api/v1/regions lists the regions.`,
+					);
 				}
 				position += 2;
 				return parseRegionBody(token.value);
@@ -189,7 +191,9 @@ export function parseQuery(query: string, isRegion: (name: string) => boolean): 
 		if (token.type === 'compare') {
 			const region = currentRegion();
 			if (region === null) {
-				throw syntaxError(`The comparison ${describe(token)} needs a region, e.g. OTModifyDate: >= 20260101.`);
+				throw syntaxError(
+					`The comparison ${describe(token)} needs a region, e.g. OTModifyDate: >= 20260101.`,
+				);
 			}
 			return parseRegionBody(region);
 		}
@@ -206,13 +210,21 @@ export function parseQuery(query: string, isRegion: (name: string) => boolean): 
 		position++;
 		const name = peek();
 		const value = peek(1);
-		if (name?.type !== 'word' || name.value.toLowerCase() !== 'qlregion' || value?.type !== 'phrase') {
-			throw syntaxError(`Expected [qlregion "RegionName"] at position ${(open?.position ?? 0) + 1}.`);
+		if (
+			name?.type !== 'word' ||
+			name.value.toLowerCase() !== 'qlregion' ||
+			value?.type !== 'phrase'
+		) {
+			throw syntaxError(
+				`Expected [qlregion "RegionName"] at position ${(open?.position ?? 0) + 1}.`,
+			);
 		}
 		position += 2;
 		expectPunct(']');
 		if (!isRegion(value.value)) {
-			throw syntaxError(`"${value.value}" is not a search region. GET /api/v1/regions lists the regions.`);
+			throw syntaxError(
+				`"${value.value}" is not a search region. GET /api/v1/regions lists the regions.`,
+			);
 		}
 		return value.value;
 	}
@@ -228,7 +240,11 @@ export function parseQuery(query: string, isRegion: (name: string) => boolean): 
 				throw syntaxError(`The comparison at position ${token.position + 1} has no value.`);
 			}
 			position++;
-			return { type: 'term', region, term: { kind: 'compare', operator: token.value, value: value.value } };
+			return {
+				type: 'term',
+				region,
+				term: { kind: 'compare', operator: token.value, value: value.value },
+			};
 		}
 		if (token.type === 'punct' && token.value === '[') {
 			position++;
@@ -256,12 +272,18 @@ export function parseQuery(query: string, isRegion: (name: string) => boolean): 
 	/** After `[`: `qlrange "A~B"]` or `A TO B]`. */
 	function parseRange(start: number): Term {
 		const first = peek();
-		if (first?.type === 'word' && first.value.toLowerCase() === 'qlrange' && peek(1)?.type === 'phrase') {
+		if (
+			first?.type === 'word' &&
+			first.value.toLowerCase() === 'qlrange' &&
+			peek(1)?.type === 'phrase'
+		) {
 			const bounds = String(peek(1)?.value).split('~');
 			position += 2;
 			expectPunct(']');
 			if (bounds.length !== 2 || bounds[0].trim() === '' || bounds[1].trim() === '') {
-				throw syntaxError(`The range at position ${start + 1} must look like [qlrange "20260101~20261231"].`);
+				throw syntaxError(
+					`The range at position ${start + 1} must look like [qlrange "20260101~20261231"].`,
+				);
 			}
 			return { kind: 'range', from: bounds[0].trim(), to: bounds[1].trim() };
 		}
@@ -322,13 +344,20 @@ function wordPatterns(word: string, modifier?: EvaluationOptions['modifier']): T
 		.filter((piece) => /[\p{L}\p{N}]/u.test(piece) || piece.includes('*'))
 		.map((piece, index, all) => {
 			if (!/[*?]/.test(piece)) {
-				if (modifier === 'wordbeginswith' && index === all.length - 1) return (token) => token.startsWith(piece);
+				if (modifier === 'wordbeginswith' && index === all.length - 1)
+					return (token) => token.startsWith(piece);
 				if (modifier === 'wordendswith' && index === 0) return (token) => token.endsWith(piece);
 				return (token) => token === piece;
 			}
 			const source = piece
 				.split('')
-				.map((char) => (char === '*' ? '[\\p{L}\\p{N}]*' : char === '?' ? '[\\p{L}\\p{N}]' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+				.map((char) =>
+					char === '*'
+						? '[\\p{L}\\p{N}]*'
+						: char === '?'
+							? '[\\p{L}\\p{N}]'
+							: char.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
+				)
 				.join('');
 			const regex = new RegExp(`^${source}$`, 'u');
 			return (token) => regex.test(token);
@@ -359,7 +388,11 @@ export function normalizeDate(value: string): string | undefined {
 	return match ? `${match[1]}${match[2]}${match[3]}` : undefined;
 }
 
-function compare(left: number | string, operator: CompareOperator, right: number | string): boolean {
+function compare(
+	left: number | string,
+	operator: CompareOperator,
+	right: number | string,
+): boolean {
 	switch (operator) {
 		case '>=':
 			return left >= right;
@@ -379,7 +412,8 @@ function compare(left: number | string, operator: CompareOperator, right: number
 function matchRegionValue(value: RegionValue, term: Term, options: EvaluationOptions): boolean {
 	switch (value.kind) {
 		case 'text': {
-			if (term.kind === 'compare') return compare(value.raw, term.operator, term.value.toLowerCase());
+			if (term.kind === 'compare')
+				return compare(value.raw, term.operator, term.value.toLowerCase());
 			if (term.kind === 'range') {
 				return value.raw >= term.from.toLowerCase() && value.raw <= term.to.toLowerCase();
 			}
@@ -422,7 +456,11 @@ function matchRegionValue(value: RegionValue, term: Term, options: EvaluationOpt
 	}
 }
 
-function matchTerm(node: Extract<QueryNode, { type: 'term' }>, document: SearchDocument, options: EvaluationOptions): boolean {
+function matchTerm(
+	node: Extract<QueryNode, { type: 'term' }>,
+	document: SearchDocument,
+	options: EvaluationOptions,
+): boolean {
 	if (node.region !== null) {
 		const values = document.regions.get(node.region.toLowerCase()) ?? [];
 		return values.some((value) => matchRegionValue(value, node.term, options));
@@ -438,7 +476,11 @@ function matchTerm(node: Extract<QueryNode, { type: 'term' }>, document: SearchD
 	return fields.some((tokens) => matchSequence(tokens, patterns));
 }
 
-export function evaluate(node: QueryNode, document: SearchDocument, options: EvaluationOptions): boolean {
+export function evaluate(
+	node: QueryNode,
+	document: SearchDocument,
+	options: EvaluationOptions,
+): boolean {
 	switch (node.type) {
 		case 'and':
 			return evaluate(node.left, document, options) && evaluate(node.right, document, options);
@@ -452,7 +494,11 @@ export function evaluate(node: QueryNode, document: SearchDocument, options: Eva
 }
 
 /** Relevance: the number of terms outside `not` that match; name matches count twice. */
-export function score(node: QueryNode, document: SearchDocument, options: EvaluationOptions): number {
+export function score(
+	node: QueryNode,
+	document: SearchDocument,
+	options: EvaluationOptions,
+): number {
 	switch (node.type) {
 		case 'and':
 		case 'or':
@@ -463,7 +509,11 @@ export function score(node: QueryNode, document: SearchDocument, options: Evalua
 			if (!matchTerm(node, document, options)) return 0;
 			const inName =
 				node.region === null &&
-				matchRegionValue(document.regions.get('otname')?.[0] ?? { kind: 'text', tokens: [], raw: '' }, node.term, options);
+				matchRegionValue(
+					document.regions.get('otname')?.[0] ?? { kind: 'text', tokens: [], raw: '' },
+					node.term,
+					options,
+				);
 			return inName ? 2 : 1;
 		}
 	}

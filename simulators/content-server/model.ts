@@ -1,6 +1,6 @@
 /** Records the store keeps: nodes, versions, category definitions and values, users, workspaces. */
 
-/** Content Server subtypes the simulator knows. */
+/** Content Server subtypes that the simulator implements. */
 export const SUBTYPE = {
 	folder: 0,
 	shortcut: 1,
@@ -115,7 +115,7 @@ export interface AttributeDefinition {
 	name: string;
 	kind: AttributeKind;
 	required: boolean;
-	/** Whether the attribute holds a list of values. */
+	/** Whether the attribute contains a list of values. */
 	multiValue: boolean;
 	/** Maximum number of values of a multi-value attribute. */
 	maxValues: number;

@@ -1,9 +1,9 @@
 /**
- * Extracts the text layer of simple PDFs for full-text search: uncompressed or Flate-compressed
- * content streams, text shown with Tj, TJ, ' and ", and fonts mapped through their ToUnicode
- * CMap (embedded subset fonts) or read as single-byte WinAnsi-like text (standard fonts).
- * It covers what pdfkit and most generators write; object streams and encrypted PDFs yield
- * no text.
+ * Extracts the text layer of simple PDFs for full-text search. It reads uncompressed and
+ * Flate-compressed content streams and the text shown with Tj, TJ, ' and ". Fonts with a
+ * ToUnicode CMap (embedded subset fonts) are mapped through it; other fonts are read as
+ * single-byte WinAnsi-like text (standard fonts). This covers what pdfkit and most generators
+ * write; object streams and encrypted PDFs yield no text.
  */
 import { inflateSync } from 'node:zlib';
 
@@ -90,7 +90,7 @@ function parseCMap(text: string): FontMap {
 				targets.forEach((target, offset) => map.set(low + offset, target));
 			} else {
 				const first = hexToBuffer(range[3].slice(1, -1));
-				const base = first.length >= 2 ? first.readUInt16BE(first.length - 2) : first[0] ?? 0;
+				const base = first.length >= 2 ? first.readUInt16BE(first.length - 2) : (first[0] ?? 0);
 				for (let code = low; code <= high && code - low < 65536; code++) {
 					map.set(code, String.fromCharCode(base + (code - low)));
 				}
@@ -100,7 +100,11 @@ function parseCMap(text: string): FontMap {
 	return { codeBytes, map };
 }
 
-function fontFor(objects: Map<number, PdfObject>, id: number, cache: Map<number, FontMap>): FontMap {
+function fontFor(
+	objects: Map<number, PdfObject>,
+	id: number,
+	cache: Map<number, FontMap>,
+): FontMap {
 	const cached = cache.get(id);
 	if (cached) return cached;
 	const dict = objects.get(id)?.dict ?? '';
@@ -179,7 +183,8 @@ function readContent(
 	const stack: Operand[] = [];
 	const arrays: Operand[][] = [];
 	let font: FontMap | undefined;
-	const push = (value: Operand) => (arrays.length > 0 ? arrays[arrays.length - 1] : stack).push(value);
+	const push = (value: Operand) =>
+		(arrays.length > 0 ? arrays[arrays.length - 1] : stack).push(value);
 
 	let index = 0;
 	while (index < content.length) {
@@ -266,7 +271,9 @@ export function extractPdfText(pdf: Buffer): string {
 	const fontCache = new Map<number, FontMap>();
 	const out: string[] = [];
 
-	const pages = [...objects.values()].filter((object) => /\/Type\s*\/Page(?![a-zA-Z])/.test(object.dict));
+	const pages = [...objects.values()].filter((object) =>
+		/\/Type\s*\/Page(?![a-zA-Z])/.test(object.dict),
+	);
 	for (const page of pages) {
 		const fonts = pageFonts(objects, page.dict);
 		const contents = /\/Contents\s+(?:(\d+)\s+\d+\s+R|\[([^\]]*)\])/.exec(page.dict);
@@ -276,9 +283,18 @@ export function extractPdfText(pdf: Buffer): string {
 			: [...(contents[2] ?? '').matchAll(/(\d+)\s+\d+\s+R/g)].map((item) => Number(item[1]));
 		for (const id of ids) {
 			const stream = objects.get(id)?.stream;
-			if (stream) readContent(stream.toString('latin1'), fonts, (fontId) => fontFor(objects, fontId, fontCache), out);
+			if (stream)
+				readContent(
+					stream.toString('latin1'),
+					fonts,
+					(fontId) => fontFor(objects, fontId, fontCache),
+					out,
+				);
 		}
 		out.push('\n');
 	}
-	return out.join('').replace(/[ \t]*\n[ \t\n]*/g, '\n').trim();
+	return out
+		.join('')
+		.replace(/[ \t]*\n[ \t\n]*/g, '\n')
+		.trim();
 }

@@ -107,7 +107,8 @@ function textValue(raw: string): RegionValue {
 
 function scalarRegionValue(value: Scalar, kind: string): RegionValue {
 	if (kind === 'date') return { kind: 'date', value: String(value).replace(/-/g, '') };
-	if (kind === 'integer' || kind === 'real' || kind === 'user') return { kind: 'number', value: Number(value) };
+	if (kind === 'integer' || kind === 'real' || kind === 'user')
+		return { kind: 'number', value: Number(value) };
 	return textValue(String(value));
 }
 
@@ -131,7 +132,8 @@ function categoryRegions(
 	for (const item of category.items) {
 		if (isSet(item)) {
 			for (const row of values.sets.get(item.id) ?? []) {
-				for (const attribute of item.attributes) add(attribute.id, attribute.kind, row.get(attribute.id) ?? []);
+				for (const attribute of item.attributes)
+					add(attribute.id, attribute.kind, row.get(attribute.id) ?? []);
 			}
 		} else {
 			add(item.id, item.kind, values.attributes.get(item.id) ?? []);
@@ -176,7 +178,11 @@ export function searchDocument(store: Store, node: NodeRecord): SearchDocument {
 	}
 
 	const document: SearchDocument = {
-		metadata: [tokenizeText(node.name), tokenizeText(node.description), ...metadataText.map(tokenizeText)],
+		metadata: [
+			tokenizeText(node.name),
+			tokenizeText(node.description),
+			...metadataText.map(tokenizeText),
+		],
 		content: latest?.text ? [tokenizeText(latest.text)] : [],
 		regions,
 	};
@@ -184,9 +190,10 @@ export function searchDocument(store: Store, node: NodeRecord): SearchDocument {
 	return document;
 }
 
-/** Whether an item is in the part of the repository that search covers. */
+/** Checks whether an item is in the part of the repository that search covers. */
 export function isSearchable(node: NodeRecord, now: number): boolean {
 	if (node.indexedAt > now) return false;
-	if (node.type === SUBTYPE.enterpriseWorkspace || node.type === SUBTYPE.personalWorkspace) return false;
+	if (node.type === SUBTYPE.enterpriseWorkspace || node.type === SUBTYPE.personalWorkspace)
+		return false;
 	return node.volumeId === 2000 || node.volumeId === 2004;
 }

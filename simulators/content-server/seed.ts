@@ -55,11 +55,19 @@ type AttributeSpec = Omit<AttributeDefinition, 'id' | 'required' | 'multiValue' 
 	Partial<Pick<AttributeDefinition, 'required' | 'multiValue' | 'maxValues'>>;
 type SetSpec = { kind: 'set'; name: string; maxRows: number; attributes: AttributeSpec[] };
 
-function attribute(name: string, kind: AttributeKind, options: Partial<AttributeSpec> = {}): AttributeSpec {
+function attribute(
+	name: string,
+	kind: AttributeKind,
+	options: Partial<AttributeSpec> = {},
+): AttributeSpec {
 	return { name, kind, ...options };
 }
 
-function defineCategory(id: number, name: string, specs: Array<AttributeSpec | SetSpec>): CategoryDefinition {
+function defineCategory(
+	id: number,
+	name: string,
+	specs: Array<AttributeSpec | SetSpec>,
+): CategoryDefinition {
 	let nextId = 2;
 	const build = (spec: AttributeSpec): AttributeDefinition => ({
 		...spec,
@@ -72,7 +80,13 @@ function defineCategory(id: number, name: string, specs: Array<AttributeSpec | S
 		if (spec.kind === 'set') {
 			const set = spec as SetSpec;
 			const setId = nextId++;
-			return { id: setId, name: set.name, kind: 'set', maxRows: set.maxRows, attributes: set.attributes.map(build) };
+			return {
+				id: setId,
+				name: set.name,
+				kind: 'set',
+				maxRows: set.maxRows,
+				attributes: set.attributes.map(build),
+			};
 		}
 		return build(spec as AttributeSpec);
 	});
@@ -119,7 +133,10 @@ export function seedCategories(): CategoryDefinition[] {
 			attribute('Gross Amount', 'real'),
 			attribute('Currency', 'string', CURRENCY),
 			attribute('Paid', 'boolean', { defaultValue: false }),
-			attribute('Document Type', 'string', { maxLength: 64, validValues: ['Invoice', 'Credit Note'] }),
+			attribute('Document Type', 'string', {
+				maxLength: 64,
+				validValues: ['Invoice', 'Credit Note'],
+			}),
 		]),
 		defineCategory(ids.supportCase, 'Support Case', [
 			attribute('Case Number', 'string', { required: true, maxLength: 32 }),
@@ -203,26 +220,112 @@ export function seedCategories(): CategoryDefinition[] {
 					attribute('Reason', 'string', { maxLength: 255 }),
 				],
 			},
+			attribute('Document Type', 'string', {
+				maxLength: 64,
+				validValues: ['Return Request', 'Return Label', 'Refund Confirmation', 'Correspondence'],
+			}),
 		]),
 	];
 }
 
 function seedUsers(store: Store): void {
 	const users = [
-		{ id: DEMO_ACCOUNTS.userId, name: DEMO_ACCOUNTS.username, type: 0, firstName: 'Admin', lastName: '', email: 'admin@demo-shop.example.com', groupId: 1001, title: 'Administrator', password: DEMO_ACCOUNTS.password },
-		{ id: 1001, name: 'DefaultGroup', type: 1, firstName: '', lastName: '', email: '', groupId: 0, title: '' },
-		{ id: 1002, name: 'kwalker', type: 0, firstName: 'Kim', lastName: 'Walker', email: 'kim.walker@demo-shop.example.com', groupId: 1006, title: 'Customer Service Lead' },
-		{ id: 1003, name: 'rpatel', type: 0, firstName: 'Ravi', lastName: 'Patel', email: 'ravi.patel@demo-shop.example.com', groupId: 1007, title: 'Finance Controller' },
-		{ id: 1004, name: 'lchen', type: 0, firstName: 'Lena', lastName: 'Chen', email: 'lena.chen@demo-shop.example.com', groupId: 1001, title: 'Quality Manager' },
-		{ id: 1005, name: 'svc_n8n', type: 17, firstName: 'n8n', lastName: 'Integration', email: 'n8n@demo-shop.example.com', groupId: 1001, title: 'Service account' },
-		{ id: 1006, name: 'Customer Service', type: 1, firstName: '', lastName: '', email: '', groupId: 0, title: '' },
-		{ id: 1007, name: 'Finance', type: 1, firstName: '', lastName: '', email: '', groupId: 0, title: '' },
+		{
+			id: DEMO_ACCOUNTS.userId,
+			name: DEMO_ACCOUNTS.username,
+			type: 0,
+			firstName: 'Admin',
+			lastName: '',
+			email: 'admin@demo-shop.example.com',
+			groupId: 1001,
+			title: 'Administrator',
+			password: DEMO_ACCOUNTS.password,
+		},
+		{
+			id: 1001,
+			name: 'DefaultGroup',
+			type: 1,
+			firstName: '',
+			lastName: '',
+			email: '',
+			groupId: 0,
+			title: '',
+		},
+		{
+			id: 1002,
+			name: 'kwalker',
+			type: 0,
+			firstName: 'Kim',
+			lastName: 'Walker',
+			email: 'kim.walker@demo-shop.example.com',
+			groupId: 1006,
+			title: 'Customer Service Lead',
+		},
+		{
+			id: 1003,
+			name: 'rpatel',
+			type: 0,
+			firstName: 'Ravi',
+			lastName: 'Patel',
+			email: 'ravi.patel@demo-shop.example.com',
+			groupId: 1007,
+			title: 'Finance Controller',
+		},
+		{
+			id: 1004,
+			name: 'lchen',
+			type: 0,
+			firstName: 'Lena',
+			lastName: 'Chen',
+			email: 'lena.chen@demo-shop.example.com',
+			groupId: 1001,
+			title: 'Quality Manager',
+		},
+		{
+			id: 1005,
+			name: 'svc_n8n',
+			type: 17,
+			firstName: 'n8n',
+			lastName: 'Integration',
+			email: 'n8n@demo-shop.example.com',
+			groupId: 1001,
+			title: 'Service account',
+		},
+		{
+			id: 1006,
+			name: 'Customer Service',
+			type: 1,
+			firstName: '',
+			lastName: '',
+			email: '',
+			groupId: 0,
+			title: '',
+		},
+		{
+			id: 1007,
+			name: 'Finance',
+			type: 1,
+			firstName: '',
+			lastName: '',
+			email: '',
+			groupId: 0,
+			title: '',
+		},
 	] as const;
 	for (const user of users) store.users.set(user.id, { ...user });
 }
 
-function folder(store: Store, id: number, parentId: number, name: string, type: number = SUBTYPE.folder) {
-	return store.insertNode({ id, parentId, type, name, createDate: SEED_DATE }, DEMO_ACCOUNTS.userId);
+function folder(
+	store: Store,
+	id: number,
+	parentId: number,
+	name: string,
+	type: number = SUBTYPE.folder,
+) {
+	return store.insertNode(
+		{ id, parentId, type, name, createDate: SEED_DATE },
+		DEMO_ACCOUNTS.userId,
+	);
 }
 
 interface TemplateSpec {
@@ -238,26 +341,86 @@ interface TemplateSpec {
 }
 
 const TEMPLATES: TemplateSpec[] = [
-	{ typeId: 11, typeName: 'Customer Issue', boType: 'customer_issue', boTypeId: 21, boTypeName: 'Customer Issue', templateId: 2301, locationId: SEED_IDS.folders.service, categoryId: SEED_IDS.categories.supportCase, subFolders: ['Correspondence', 'Return Authorizations', 'Refund Approvals', 'Complaints'] },
-	{ typeId: 12, typeName: 'Supplier', boType: 'supplier', boTypeId: 22, boTypeName: 'Supplier', templateId: 2311, locationId: SEED_IDS.folders.suppliers, categoryId: SEED_IDS.categories.supplierDocument, subFolders: ['Contracts', 'Onboarding', 'Insurance', 'SLAs'] },
-	{ typeId: 13, typeName: 'Product', boType: 'product', boTypeId: 23, boTypeName: 'Product', templateId: 2321, locationId: SEED_IDS.folders.productDocuments, subFolders: ['Certificates', 'Safety Data Sheets', 'Warranties', 'Regulatory Approvals'] },
-	{ typeId: 14, typeName: 'Return Case', boType: 'return', boTypeId: 24, boTypeName: 'Return', templateId: 2331, locationId: SEED_IDS.folders.returns, categoryId: SEED_IDS.categories.returnCase, subFolders: ['Return Requests', 'Shipping Labels', 'Refunds', 'Correspondence'] },
-	{ typeId: 15, typeName: 'Customer', boType: 'customer', boTypeId: 25, boTypeName: 'Customer', templateId: 2341, locationId: SEED_IDS.folders.service, subFolders: ['Orders', 'Invoices', 'Correspondence'] },
+	{
+		typeId: 11,
+		typeName: 'Customer Issue',
+		boType: 'customer_issue',
+		boTypeId: 21,
+		boTypeName: 'Customer Issue',
+		templateId: 2301,
+		locationId: SEED_IDS.folders.service,
+		categoryId: SEED_IDS.categories.supportCase,
+		subFolders: ['Correspondence', 'Return Authorizations', 'Refund Approvals', 'Complaints'],
+	},
+	{
+		typeId: 12,
+		typeName: 'Supplier',
+		boType: 'supplier',
+		boTypeId: 22,
+		boTypeName: 'Supplier',
+		templateId: 2311,
+		locationId: SEED_IDS.folders.suppliers,
+		categoryId: SEED_IDS.categories.supplierDocument,
+		subFolders: ['Contracts', 'Onboarding', 'Insurance', 'SLAs'],
+	},
+	{
+		typeId: 13,
+		typeName: 'Product',
+		boType: 'product',
+		boTypeId: 23,
+		boTypeName: 'Product',
+		templateId: 2321,
+		locationId: SEED_IDS.folders.productDocuments,
+		subFolders: ['Certificates', 'Safety Data Sheets', 'Warranties', 'Regulatory Approvals'],
+	},
+	{
+		typeId: 14,
+		typeName: 'Return Case',
+		boType: 'return',
+		boTypeId: 24,
+		boTypeName: 'Return',
+		templateId: 2331,
+		locationId: SEED_IDS.folders.returns,
+		categoryId: SEED_IDS.categories.returnCase,
+		subFolders: ['Return Requests', 'Shipping Labels', 'Refunds', 'Correspondence'],
+	},
+	{
+		typeId: 15,
+		typeName: 'Customer',
+		boType: 'customer',
+		boTypeId: 25,
+		boTypeName: 'Customer',
+		templateId: 2341,
+		locationId: SEED_IDS.folders.service,
+		subFolders: ['Orders', 'Invoices', 'Correspondence'],
+	},
 ];
 
 function seedWorkspaceTypes(store: Store): void {
 	store.externalSystems.set('SHOPIFY', {
 		id: 'SHOPIFY',
 		name: 'Shopify',
-		boTypes: TEMPLATES.map((spec) => ({ id: spec.boTypeId, boType: spec.boType, name: spec.boTypeName })),
+		boTypes: TEMPLATES.map((spec) => ({
+			id: spec.boTypeId,
+			boType: spec.boType,
+			name: spec.boTypeName,
+		})),
 	});
 	for (const spec of TEMPLATES) {
 		const template = store.insertNode(
-			{ id: spec.templateId, parentId: SEED_IDS.templatesVolume, type: SUBTYPE.businessWorkspace, name: `${spec.typeName} Template`, createDate: SEED_DATE },
+			{
+				id: spec.templateId,
+				parentId: SEED_IDS.templatesVolume,
+				type: SUBTYPE.businessWorkspace,
+				name: `${spec.typeName} Template`,
+				createDate: SEED_DATE,
+			},
 			DEMO_ACCOUNTS.userId,
 		);
 		template.workspace = { typeId: spec.typeId, templateId: spec.templateId, references: [] };
-		spec.subFolders.forEach((name, index) => folder(store, spec.templateId + 1 + index, spec.templateId, name));
+		spec.subFolders.forEach((name, index) =>
+			folder(store, spec.templateId + 1 + index, spec.templateId, name),
+		);
 		store.workspaceTypes.set(spec.typeId, {
 			id: spec.typeId,
 			name: spec.typeName,
@@ -286,12 +449,78 @@ interface CertificateSpec {
 }
 
 const CERTIFICATES: CertificateSpec[] = [
-	{ id: 2211, productId: '7001', handle: 'trail-runner-shoe', title: 'Trail Runner Shoe', certificateType: 'Certificate', status: 'Approved', issued: '2026-01-15', expiry: '2028-01-14', issuer: 'Nordic Testing Institute', markets: ['US', 'CA', 'EU'] },
-	{ id: 2212, productId: '7001', handle: 'trail-runner-shoe', title: 'Trail Runner Shoe', certificateType: 'Warranty', status: 'Approved', issued: '2026-01-10', expiry: '2031-01-09', issuer: 'Demo Outdoor Co.', markets: ['US', 'EU'] },
-	{ id: 2213, productId: '7002', handle: 'merino-wool-socks', title: 'Merino Wool Socks', certificateType: 'Safety Data Sheet', status: 'Draft', issued: '2026-02-01', expiry: '2027-01-31', issuer: 'Demo Outdoor Co.', markets: ['EU'] },
-	{ id: 2214, productId: '7003', handle: 'alpine-thermos-bottle', title: 'Alpine Thermos Bottle', certificateType: 'Regulatory Approval', status: 'Approved', issued: '2024-03-01', expiry: '2025-02-28', issuer: 'TÜV Süd', markets: ['EU', 'UK'] },
-	{ id: 2215, productId: '7003', handle: 'alpine-thermos-bottle', title: 'Alpine Thermos Bottle', certificateType: 'Certificate', status: 'Withdrawn', issued: '2023-05-01', expiry: '2026-04-30', issuer: 'Bergwerk Supplies', markets: ['EU'] },
-	{ id: 2216, productId: '7003', handle: 'alpine-thermos-bottle', title: 'Alpine Thermos Bottle', certificateType: 'Safety Data Sheet', status: 'Approved', issued: '2026-01-20', expiry: '2029-01-19', issuer: 'Bergwerk Supplies', markets: ['EU', 'US', 'CA'] },
+	{
+		id: 2211,
+		productId: '7001',
+		handle: 'trail-runner-shoe',
+		title: 'Trail Runner Shoe',
+		certificateType: 'Certificate',
+		status: 'Approved',
+		issued: '2026-01-15',
+		expiry: '2028-01-14',
+		issuer: 'Nordic Testing Institute',
+		markets: ['US', 'CA', 'EU'],
+	},
+	{
+		id: 2212,
+		productId: '7001',
+		handle: 'trail-runner-shoe',
+		title: 'Trail Runner Shoe',
+		certificateType: 'Warranty',
+		status: 'Approved',
+		issued: '2026-01-10',
+		expiry: '2031-01-09',
+		issuer: 'Demo Outdoor Co.',
+		markets: ['US', 'EU'],
+	},
+	{
+		id: 2213,
+		productId: '7002',
+		handle: 'merino-wool-socks',
+		title: 'Merino Wool Socks',
+		certificateType: 'Safety Data Sheet',
+		status: 'Draft',
+		issued: '2026-02-01',
+		expiry: '2027-01-31',
+		issuer: 'Demo Outdoor Co.',
+		markets: ['EU'],
+	},
+	{
+		id: 2214,
+		productId: '7003',
+		handle: 'alpine-thermos-bottle',
+		title: 'Alpine Thermos Bottle',
+		certificateType: 'Regulatory Approval',
+		status: 'Approved',
+		issued: '2024-03-01',
+		expiry: '2025-02-28',
+		issuer: 'TÜV Süd',
+		markets: ['EU', 'UK'],
+	},
+	{
+		id: 2215,
+		productId: '7003',
+		handle: 'alpine-thermos-bottle',
+		title: 'Alpine Thermos Bottle',
+		certificateType: 'Certificate',
+		status: 'Withdrawn',
+		issued: '2023-05-01',
+		expiry: '2026-04-30',
+		issuer: 'Bergwerk Supplies',
+		markets: ['EU'],
+	},
+	{
+		id: 2216,
+		productId: '7003',
+		handle: 'alpine-thermos-bottle',
+		title: 'Alpine Thermos Bottle',
+		certificateType: 'Safety Data Sheet',
+		status: 'Approved',
+		issued: '2026-01-20',
+		expiry: '2029-01-19',
+		issuer: 'Bergwerk Supplies',
+		markets: ['EU', 'US', 'CA'],
+	},
 ];
 
 const CERTIFICATE_TITLES: Record<string, string> = {
@@ -306,7 +535,10 @@ export function certificateName(spec: Pick<CertificateSpec, 'title' | 'certifica
 }
 
 async function renderPdf(lines: string[]): Promise<Buffer> {
-	const document = new PDFDocument({ size: 'A4', info: { Title: lines[0], Producer: 'Content Server simulator' } });
+	const document = new PDFDocument({
+		size: 'A4',
+		info: { Title: lines[0], Producer: 'Content Server simulator' },
+	});
 	const chunks: Buffer[] = [];
 	document.on('data', (chunk: Buffer) => chunks.push(chunk));
 	const finished = new Promise<Buffer>((resolve, reject) => {
@@ -321,19 +553,35 @@ async function renderPdf(lines: string[]): Promise<Buffer> {
 	return await finished;
 }
 
+function renderCertificate(spec: CertificateSpec): Promise<Buffer> {
+	return renderPdf([
+		`${CERTIFICATE_TITLES[spec.certificateType]}: ${spec.title}`,
+		`Product ID: ${spec.productId}`,
+		`Product handle: ${spec.handle}`,
+		`Issued by ${spec.issuer} on ${spec.issued}; valid until ${spec.expiry}.`,
+		`Markets: ${spec.markets.join(', ')}.`,
+		`Approval status: ${spec.status}.`,
+	]);
+}
+
+/** Rendered certificates, kept per process so that a reset does not render them again. */
+const renderedCertificates = new Map<number, Promise<Buffer>>();
+
 async function seedCertificates(store: Store): Promise<void> {
-	const category = store.categories.get(SEED_IDS.categories.productCertificate) as CategoryDefinition;
+	const category = store.categories.get(
+		SEED_IDS.categories.productCertificate,
+	) as CategoryDefinition;
 	for (const spec of CERTIFICATES) {
 		const name = certificateName(spec);
 		const issued = new Date(`${spec.issued}T09:00:00Z`);
-		const pdf = await renderPdf([
-			`${CERTIFICATE_TITLES[spec.certificateType]}: ${spec.title}`,
-			`Product ID: ${spec.productId}`,
-			`Product handle: ${spec.handle}`,
-			`Issued by ${spec.issuer} on ${spec.issued}; valid until ${spec.expiry}.`,
-			`Markets: ${spec.markets.join(', ')}.`,
-			`Approval status: ${spec.status}.`,
-		]);
+		let rendered = renderedCertificates.get(spec.id);
+		if (!rendered) {
+			rendered = renderCertificate(spec);
+			renderedCertificates.set(spec.id, rendered);
+			// A failed rendering is not kept, so the next reset tries again.
+			rendered.catch(() => renderedCertificates.delete(spec.id));
+		}
+		const pdf = await rendered;
 		const filePath = store.newContentPath();
 		await writeFile(filePath, pdf);
 		const version = {
@@ -351,7 +599,9 @@ async function seedCertificates(store: Store): Promise<void> {
 
 		const values: CategoryValues = defaultValues(category);
 		const set = (attributeName: string, list: Scalar[]) => {
-			const definition = category.items.find((item) => item.name === attributeName) as AttributeDefinition;
+			const definition = category.items.find(
+				(item) => item.name === attributeName,
+			) as AttributeDefinition;
 			values.attributes.set(definition.id, list);
 		};
 		set('Product ID', [spec.productId]);
@@ -383,13 +633,22 @@ export async function seed(store: Store): Promise<void> {
 	seedUsers(store);
 	const admin = DEMO_ACCOUNTS.userId;
 	const volume = (id: number, type: number, name: string) =>
-		store.insertNode({ id, parentId: -1, volumeId: id, type, name, createDate: new Date('2025-12-01T08:00:00Z') }, admin);
+		store.insertNode(
+			{ id, parentId: -1, volumeId: id, type, name, createDate: new Date('2025-12-01T08:00:00Z') },
+			admin,
+		);
 	volume(SEED_IDS.enterpriseWorkspace, SUBTYPE.enterpriseWorkspace, 'Enterprise Workspace');
 	volume(SEED_IDS.personalWorkspace, SUBTYPE.personalWorkspace, 'Personal Workspace');
 	volume(SEED_IDS.categoriesVolume, SUBTYPE.categoriesVolume, 'Content Server Categories');
 	volume(SEED_IDS.templatesVolume, SUBTYPE.templatesVolume, 'Content Server Templates');
 
-	folder(store, SEED_IDS.categoryFolder, SEED_IDS.categoriesVolume, 'Shopify', SUBTYPE.categoryFolder);
+	folder(
+		store,
+		SEED_IDS.categoryFolder,
+		SEED_IDS.categoriesVolume,
+		'Shopify',
+		SUBTYPE.categoryFolder,
+	);
 	for (const definition of seedCategories()) {
 		store.categories.set(definition.id, definition);
 		folder(store, definition.id, SEED_IDS.categoryFolder, definition.name, SUBTYPE.category);
@@ -407,7 +666,7 @@ export async function seed(store: Store): Promise<void> {
 	seedWorkspaceTypes(store);
 	await seedCertificates(store);
 
-	// Seed items are searchable at once, whatever the index delay setting says.
+	// Seed items are searchable at once, regardless of the index delay setting.
 	for (const node of store.nodes.values()) {
 		node.indexedAt = 0;
 		node.modifyDate = node.createDate;

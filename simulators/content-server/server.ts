@@ -61,7 +61,10 @@ function bearer(req: IncomingMessage): string | undefined {
 
 function carriesCredentials(req: IncomingMessage): boolean {
 	return Boolean(
-		header(req, 'otcsticket') ?? cookie(req, 'LLCookie') ?? header(req, 'otdsticket') ?? bearer(req),
+		header(req, 'otcsticket') ??
+		cookie(req, 'LLCookie') ??
+		header(req, 'otdsticket') ??
+		bearer(req),
 	);
 }
 
@@ -89,9 +92,12 @@ function authenticate(store: Store, req: IncomingMessage): Authenticated {
 	const token = otdsTicket === undefined ? bearer(req) : undefined;
 	if (otdsTicket === undefined && token === undefined) throw errors.authenticationRequired();
 	const userId =
-		otdsTicket !== undefined ? otdsUserFor(store, 'ticket', otdsTicket) : otdsUserFor(store, 'bearer', token as string);
+		otdsTicket !== undefined
+			? otdsUserFor(store, 'ticket', otdsTicket)
+			: otdsUserFor(store, 'bearer', token as string);
 	const user = userId !== undefined ? store.users.get(userId) : undefined;
-	if (!user) throw otdsTicket !== undefined ? errors.invalidOtdsTicket() : errors.invalidBearerToken();
+	if (!user)
+		throw otdsTicket !== undefined ? errors.invalidOtdsTicket() : errors.invalidBearerToken();
 	const minted = store.issueTicket(user.id);
 	const record = store.useTicket(minted);
 	return { user, sessionId: record?.sessionId ?? '', ticket: minted };
@@ -99,7 +105,9 @@ function authenticate(store: Store, req: IncomingMessage): Authenticated {
 
 function errorBody(error: ApiError): Record<string, unknown> {
 	if (isOAuthError(error)) return { error: error.message, error_description: error.detail ?? '' };
-	return error.detail !== undefined ? { error: error.message, errorDetail: error.detail } : { error: error.message };
+	return error.detail !== undefined
+		? { error: error.message, errorDetail: error.detail }
+		: { error: error.message };
 }
 
 function sendJson(
@@ -114,7 +122,7 @@ function sendJson(
 	let payload = body;
 	let sentStatus = status;
 	if (suppressCodes && typeof body === 'object' && body !== null && !Array.isArray(body)) {
-		// `suppress_response_codes` moves the status into the body and always answers 200.
+		// `suppress_response_codes` moves the status into the body and always responds with 200.
 		payload = { ...(body as Record<string, unknown>), statusCode: status };
 		sentStatus = 200;
 	}
@@ -162,12 +170,23 @@ async function sendReply(
 	});
 }
 
-export function createRequestHandler(pipeline: Pipeline): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRequestHandler(
+	pipeline: Pipeline,
+): (req: IncomingMessage, res: ServerResponse) => void {
 	return (req, res) => {
 		handleRequest(pipeline, req, res).catch((error: unknown) => {
-			pipeline.log(`content-server simulator: unexpected error: ${(error as Error).stack ?? String(error)}`);
+			pipeline.log(
+				`content-server simulator: unexpected error: ${(error as Error).stack ?? String(error)}`,
+			);
 			if (!res.headersSent && !res.destroyed) {
-				sendJson(req, res, 500, { error: `Internal simulator error: ${(error as Error).message}` }, {}, false);
+				sendJson(
+					req,
+					res,
+					500,
+					{ error: `Internal simulator error: ${(error as Error).message}` },
+					{},
+					false,
+				);
 			} else {
 				res.destroy();
 			}
@@ -175,7 +194,11 @@ export function createRequestHandler(pipeline: Pipeline): (req: IncomingMessage,
 	};
 }
 
-async function handleRequest(pipeline: Pipeline, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleRequest(
+	pipeline: Pipeline,
+	req: IncomingMessage,
+	res: ServerResponse,
+): Promise<void> {
 	const { store } = pipeline;
 	const started = performance.now();
 	const url = new URL(req.url ?? '/', 'http://simulator.invalid');
@@ -206,19 +229,24 @@ async function handleRequest(pipeline: Pipeline, req: IncomingMessage, res: Serv
 		entry.durationMs = Math.round((performance.now() - started) * 10) / 10;
 		store.logRequest(entry);
 		if (store.settings.logRequests) {
-			pipeline.log(`${entry.method} ${entry.path} ${entry.status} ${entry.durationMs}ms${entry.fault ? ` fault=${entry.fault}` : ''}`);
+			pipeline.log(
+				`${entry.method} ${entry.path} ${entry.status} ${entry.durationMs}ms${entry.fault ? ` fault=${entry.fault}` : ''}`,
+			);
 		}
 	});
 
 	if (!inApi && !inOtds) {
 		await drainRequest(req);
 		res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-		res.end('<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>\n');
+		res.end(
+			'<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>\n',
+		);
 		return;
 	}
 
 	const decision = pipeline.faults.decide(store.settings.faults, pathname);
-	if (decision.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.latencyMs));
+	if (decision.latencyMs > 0)
+		await new Promise((resolve) => setTimeout(resolve, decision.latencyMs));
 	if (decision.fault) {
 		entry.fault = decision.fault;
 		if (decision.fault !== 'dropConnection') await drainRequest(req);
@@ -243,7 +271,14 @@ async function handleRequest(pipeline: Pipeline, req: IncomingMessage, res: Serv
 			auth = authenticate(store, req);
 		} catch (error) {
 			await drainRequest(req);
-			sendJson(req, res, (error as ApiError).status, errorBody(error as ApiError), {}, suppressCodes);
+			sendJson(
+				req,
+				res,
+				(error as ApiError).status,
+				errorBody(error as ApiError),
+				{},
+				suppressCodes,
+			);
 			return;
 		}
 	}
@@ -264,7 +299,8 @@ async function handleRequest(pipeline: Pipeline, req: IncomingMessage, res: Serv
 		const query = Params.fromSearch(url.searchParams);
 		const form = new Params({ ...query.values, ...merged });
 		const writes = method === 'POST' || method === 'PUT' || method === 'PATCH';
-		const hasParameters = Object.keys(merged).length > 0 || body.files.length > 0 || !query.isEmpty();
+		const hasParameters =
+			Object.keys(merged).length > 0 || body.files.length > 0 || !query.isEmpty();
 		if (writes && !hasParameters && !route.allowEmpty) throw errors.parametersRequired();
 
 		const context: RouteContext = {
@@ -294,7 +330,13 @@ async function handleRequest(pipeline: Pipeline, req: IncomingMessage, res: Serv
 					: auth.ticket;
 			}
 		}
-		await sendReply(req, res, reply, headers, suppressCodes || context.form.has('suppress_response_codes'));
+		await sendReply(
+			req,
+			res,
+			reply,
+			headers,
+			suppressCodes || context.form.has('suppress_response_codes'),
+		);
 	} catch (error) {
 		if (!(error instanceof ApiError)) throw error;
 		sendJson(req, res, error.status, errorBody(error), {}, suppressCodes);

@@ -15,13 +15,13 @@ export const DEMO_ACCOUNTS = {
 const MIB = 1024 * 1024;
 
 export interface FaultSettings {
-	/** Share of requests (0..1) answered with HTTP 500 and a JSON error. */
+	/** Share of requests (0..1) that get HTTP 500 and a JSON error. */
 	serverErrorRate: number;
-	/** Share of requests (0..1) answered with HTTP 503 and an HTML page, as a proxy sends it. */
+	/** Share of requests (0..1) that get HTTP 503 and an HTML page, as a proxy sends it. */
 	serviceUnavailableRate: number;
 	/** Share of requests (0..1) whose connection is destroyed without any response. */
 	dropConnectionRate: number;
-	/** Share of requests (0..1) answered with HTTP 200 and an HTML page instead of JSON. */
+	/** Share of requests (0..1) that get HTTP 200 and an HTML page instead of JSON. */
 	htmlResponseRate: number;
 	/** Latency added to every faultable request, in milliseconds. */
 	latencyMs: number;
@@ -71,11 +71,11 @@ export interface ContentServerSettings {
 	ticketSliding: boolean;
 	/** Whether every successful response carries a newly minted ticket (true) or repeats the one sent. */
 	ticketRefreshOnResponse: boolean;
-	/** Which value wins when a plain form field and the `body` JSON carry the same key. */
+	/** Source that wins when a plain form field and the `body` JSON contain the same key. */
 	bodyPrecedence: 'body' | 'fields';
-	/** How names are compared for clashes; SQL Server's default collation is case-insensitive. */
+	/** Name comparison for clashes. SQL Server's default collation is case-insensitive. */
 	nameComparison: 'caseInsensitive' | 'caseSensitive';
-	/** Whether login accepts a non-empty `domain` (false answers "Domain support is disabled"). */
+	/** Whether login accepts a non-empty `domain` (false rejects it with "Domain support is disabled"). */
 	domainSupport: boolean;
 	/** Page size of node listings when `limit` is not given. */
 	defaultPageSize: number;
@@ -186,7 +186,9 @@ const oneOf =
 			? undefined
 			: `one of ${allowed.map((item) => `"${item}"`).join(', ')}`;
 const isBasePath: Check = (value) =>
-	typeof value === 'string' && /^\/[^?#\s]*[^/?#\s]$/.test(value) && !value.startsWith('/_simulator')
+	typeof value === 'string' &&
+	/^\/[^?#\s]*[^/?#\s]$/.test(value) &&
+	!value.startsWith('/_simulator')
 		? undefined
 		: 'a path that starts with "/" and does not end with "/", e.g. "/otcs/cs.exe"';
 const isPattern: Check = (value) => {
@@ -261,7 +263,9 @@ export function applySettingsPatch(
 	patch: unknown,
 ): ContentServerSettings {
 	if (!isPlainObject(patch)) {
-		throw new SettingsError('The settings patch must be a JSON object, e.g. {"ticketIdleSeconds": 60}.');
+		throw new SettingsError(
+			'The settings patch must be a JSON object, e.g. {"ticketIdleSeconds": 60}.',
+		);
 	}
 	const next = structuredClone(current);
 	const target = next as unknown as Record<string, unknown>;

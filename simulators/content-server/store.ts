@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-import { errors } from './errors';
+import { ApiError, errors } from './errors';
 import type {
 	CategoryDefinition,
 	NodeRecord,
@@ -18,7 +18,7 @@ import type {
 	WorkspaceRelation,
 	WorkspaceTypeRecord,
 } from './model';
-import { CONTAINER_TYPES, SUBTYPE } from './model';
+import { CONTAINER_TYPES } from './model';
 import type { ContentServerSettings } from './settings';
 import { defaultSettings } from './settings';
 
@@ -77,6 +77,7 @@ export class Store {
 	private nextNodeId = FIRST_RUNTIME_ID;
 	private nextVersionId = 1;
 	private nextFileId = 1;
+	private lastTicketSweep = 0;
 
 	constructor(parentDataDir?: string) {
 		this.settings = defaultSettings();
@@ -234,7 +235,7 @@ export class Store {
 		return node;
 	}
 
-	/** Records a change of the node, so search sees it after the index delay. */
+	/** Records a change of the node, which search indexes after the index delay. */
 	markChanged(node: NodeRecord): void {
 		node.indexedAt = Date.now() + this.settings.searchIndexDelayMs;
 		node.revision++;
@@ -262,7 +263,7 @@ export class Store {
 		this.touch(newParent, userId, false);
 	}
 
-	/** The node and everything below it, parents before children. */
+	/** Returns the node and everything below it, parents before children. */
 	subtree(node: NodeRecord): NodeRecord[] {
 		const result: NodeRecord[] = [];
 		const stack = [node];
@@ -274,9 +275,13 @@ export class Store {
 		return result;
 	}
 
-	/** Removes the node and everything below it, with workspace relations and references. */
-	deleteNode(node: NodeRecord, userId: number): void {
-		const removed = new Set(this.subtree(node).map((item) => item.id));
+	/**
+	 * Removes the node and everything below it, with workspace relations, and returns the
+	 * content files that no remaining version uses (copies share files).
+	 */
+	deleteNode(node: NodeRecord, userId: number): string[] {
+		const removedNodes = this.subtree(node);
+		const removed = new Set(removedNodes.map((item) => item.id));
 		const parent = this.nodes.get(node.parentId);
 		if (parent) {
 			parent.children = parent.children.filter((id) => id !== node.id);
@@ -292,6 +297,13 @@ export class Store {
 				list.filter((id) => !removed.has(id)),
 			);
 		}
+		const files = new Set(
+			removedNodes.flatMap((item) => item.versions.map((version) => version.path)),
+		);
+		for (const item of this.nodes.values()) {
+			for (const version of item.versions) files.delete(version.path);
+		}
+		return [...files];
 	}
 
 	latestVersion(node: NodeRecord): VersionRecord | undefined {
@@ -305,7 +317,11 @@ export class Store {
 	}
 
 	/** Finds the workspace connected to a business object, if any. */
-	findWorkspaceByReference(extSystemId: string, boType: string, boId: string): NodeRecord | undefined {
+	findWorkspaceByReference(
+		extSystemId: string,
+		boType: string,
+		boId: string,
+	): NodeRecord | undefined {
 		for (const node of this.nodes.values()) {
 			if (
 				node.workspace?.references.some(
@@ -365,9 +381,10 @@ export class Store {
 		return now - start > this.settings.ticketIdleSeconds * 1000;
 	}
 
-	/** Drops expired tickets once the map has grown, so a long run keeps memory bounded. */
+	/** Drops expired tickets at most once a minute, so the ticket map does not grow without bound. */
 	private sweepTickets(now: number): void {
-		if (this.tickets.size < 1000 || this.tickets.size % 1000 !== 0) return;
+		if (now - this.lastTicketSweep < 60_000) return;
+		this.lastTicketSweep = now;
 		for (const [ticket, record] of this.tickets) {
 			if (this.ticketExpired(record, now)) this.tickets.delete(ticket);
 		}
@@ -394,7 +411,23 @@ export class Store {
 	}
 }
 
-/** Whether a node may hold documents and folders created through `POST /api/v2/nodes`. */
-export function acceptsChildren(node: NodeRecord): boolean {
-	return CONTAINER_TYPES.has(node.type) && node.type !== SUBTYPE.categoriesVolume;
+/** IDs of the volumes that hold the seed's category objects and workspace templates. */
+export const CONFIGURATION_VOLUMES = new Set([2006, 2008]);
+
+/**
+ * Returns the parent for a new item, or throws when it cannot take one: it is not a
+ * container, or it belongs to the category or template configuration, which the simulator
+ * keeps read-only.
+ */
+export function requireParentFor(store: Store, parentId: number): NodeRecord {
+	const parent = store.requireNode(parentId, () => errors.itemNotAccessible(400));
+	if (!CONTAINER_TYPES.has(parent.type)) throw errors.notAContainer(parent.name);
+	if (CONFIGURATION_VOLUMES.has(parent.volumeId)) {
+		const volume = store.getNode(parent.volumeId);
+		throw new ApiError(
+			400,
+			`The simulator keeps '${volume?.name ?? parent.name}' read-only, because its categories and templates are part of the seed. Create the item in the Enterprise Workspace instead.`,
+		);
+	}
+	return parent;
 }

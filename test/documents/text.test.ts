@@ -11,7 +11,7 @@ import {
 import { TextEngine } from '../../nodes/ShopifyGraphqlAdmin/documents/text';
 
 describe('bundled fonts', () => {
-	it.each(Object.values(FONT_FILES))('%s sits in the fonts folder with its licence', (file) => {
+	it.each(Object.values(FONT_FILES))('%s sits in the fonts folder with its license', (file) => {
 		expect(existsSync(path.join(FONT_DIRECTORY, file))).toBe(true);
 		const family = file.replace(/-(Regular|Bold)\.ttf$/, '');
 		expect(existsSync(path.join(FONT_DIRECTORY, `${family}-OFL.txt`))).toBe(true);

@@ -1,8 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { readResults } from '../transport/paging';
+import { readPageTotal, readResults } from '../transport/paging';
 import type { ContentServerContext } from './context';
 import { InputError } from './inputError';
+
+/** Page size for member searches, kept small because servers cap member pages. */
+const MEMBER_PAGE_SIZE = 20;
+
+/** Upper bound on pages searched for one login name. */
+const MAX_MEMBER_PAGES = 50;
 
 interface Member {
 	id: number;
@@ -24,6 +30,8 @@ function readMembers(body: IDataObject): Member[] {
  * Returns the numeric ID of a user given by ID or by login name. Category user
  * attributes take IDs only, so login names are looked up with
  * `GET /api/v2/members?where_type=0&query=…` and compared exactly, once per execution.
+ * `query` also matches first names, last names and e-mail addresses, so pages are read
+ * until the login name itself turns up.
  */
 export async function resolveUserId(
 	context: ContentServerContext,
@@ -37,21 +45,27 @@ export async function resolveUserId(
 	}
 
 	return await context.cached(context.users, text.toLowerCase(), async () => {
-		const body = await context.session.request({
-			method: 'GET',
-			path: '/api/v2/members',
-			qs: { where_type: 0, query: text, limit: 100 },
-		});
-		const members = readMembers(body);
-		const match =
-			members.find((member) => member.name === text) ??
-			members.find((member) => member.name.toLowerCase() === text.toLowerCase());
-		if (!match) {
-			throw new InputError(
-				`No Content Server user has the login name "${text}"`,
-				'Enter an existing login name or the numeric user ID.',
-			);
+		const lower = text.toLowerCase();
+		let caseInsensitive: Member | undefined;
+		for (let page = 1; page <= MAX_MEMBER_PAGES; page++) {
+			const body = await context.session.request({
+				method: 'GET',
+				path: '/api/v2/members',
+				qs: { where_type: 0, query: text, page, limit: MEMBER_PAGE_SIZE },
+			});
+			const members = readMembers(body);
+			const exact = members.find((member) => member.name === text);
+			if (exact) return exact.id;
+			caseInsensitive ??= members.find((member) => member.name.toLowerCase() === lower);
+
+			const pageTotal = readPageTotal(body);
+			const lastPage = pageTotal !== undefined ? page >= pageTotal : members.length < MEMBER_PAGE_SIZE;
+			if (lastPage || members.length === 0) break;
 		}
-		return match.id;
+		if (caseInsensitive) return caseInsensitive.id;
+		throw new InputError(
+			`No Content Server user has the login name "${text}"`,
+			'Enter an existing login name or the numeric user ID.',
+		);
 	});
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ContentServerError } from '../transport/errors';
-import { collectPages, readPageTotal, readResults } from '../transport/paging';
+import { collectPages, readPageLimit, readPageTotal, readResults } from '../transport/paging';
 import type { ContentServerContext } from './context';
 
 /** Subtypes this node creates or filters on. */
@@ -83,7 +83,7 @@ export async function listChildren(
 		const items = readResults(body)
 			.map((result) => readProperties(result))
 			.filter((properties): properties is NodeProperties => properties !== undefined);
-		return { items, pageTotal: readPageTotal(body) };
+		return { items, pageTotal: readPageTotal(body), pageLimit: readPageLimit(body) };
 	}, query.limit);
 }
 

@@ -4,7 +4,7 @@ import { BINARY_ENCODING } from 'n8n-workflow';
 import { Readable } from 'stream';
 
 import { ContentServerError } from '../transport/errors';
-import { collectPages, readPageTotal, readResults } from '../transport/paging';
+import { collectPages, readPageLimit, readPageTotal, readResults } from '../transport/paging';
 import type { ContentServerContext, MultipartSettings } from './context';
 import { InputError } from './inputError';
 import type { NodeProperties } from './nodes';
@@ -343,7 +343,7 @@ async function latestVersionNumber(
 			const version = (data?.versions ?? data) as IDataObject | undefined;
 			return Number(version?.version_number ?? 0);
 		});
-		return { items, pageTotal: readPageTotal(body) };
+		return { items, pageTotal: readPageTotal(body), pageLimit: readPageLimit(body) };
 	});
 	return versions.reduce((max, number) => Math.max(max, number), 0);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ContentServerError } from '../transport/errors';
-import { collectPages, readPageTotal, readResults } from '../transport/paging';
+import { collectPages, readPageLimit, readPageTotal, readResults } from '../transport/paging';
 import type { ContentServerContext } from './context';
 import { InputError } from './inputError';
 import type { NodeProperties } from './nodes';
@@ -101,7 +101,8 @@ export async function findWorkspaceByBusinessObject(
 export interface CreateWorkspaceFields {
 	typeId: number;
 	templateId: number;
-	name: string;
+	/** Name of the workspace; without one Content Server names it after the type and business object. */
+	name?: string;
 	description?: string;
 	parentId?: number;
 	businessObject?: BusinessObject;
@@ -123,8 +124,8 @@ export async function createWorkspace(
 		type: 848,
 		template_id: fields.templateId,
 		wksp_type_id: fields.typeId,
-		name: fields.name,
 	};
+	if (fields.name) body.name = fields.name;
 	if (fields.description) body.description = fields.description;
 	if (fields.parentId !== undefined) body.parent_id = fields.parentId;
 	if (fields.businessObject) {
@@ -159,7 +160,7 @@ export async function createWorkspace(
 			return (await getNode(context, id)).properties;
 		},
 		findExisting,
-		`create business workspace "${fields.name}"`,
+		`create business workspace "${fields.name ?? 'without name'}" of type ${fields.typeId}`,
 	);
 }
 
@@ -178,7 +179,7 @@ export async function listRelatedWorkspaces(
 			path: `/api/v2/businessworkspaces/${workspaceId}/relateditems`,
 			qs,
 		});
-		return { items: readWorkspaceList(body), pageTotal: readPageTotal(body) };
+		return { items: readWorkspaceList(body), pageTotal: readPageTotal(body), pageLimit: readPageLimit(body) };
 	}, limit);
 }
 
@@ -188,7 +189,7 @@ export async function listWorkspacesByName(
 	filter: string | undefined,
 	page: number,
 	pageSize: number,
-): Promise<{ items: NodeProperties[]; pageTotal?: number }> {
+): Promise<{ items: NodeProperties[]; pageTotal?: number; pageLimit?: number }> {
 	const qs: IDataObject = { expanded_view: 'true', page, limit: pageSize, sort: 'asc_name' };
 	if (filter && filter.trim() !== '') qs.where_name = `contains_${filter.trim()}`;
 	const body = await context.session.request({
@@ -196,5 +197,5 @@ export async function listWorkspacesByName(
 		path: '/api/v2/businessworkspaces',
 		qs,
 	});
-	return { items: readWorkspaceList(body), pageTotal: readPageTotal(body) };
+	return { items: readWorkspaceList(body), pageTotal: readPageTotal(body), pageLimit: readPageLimit(body) };
 }

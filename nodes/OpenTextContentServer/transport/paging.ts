@@ -10,6 +10,10 @@ export interface Page<T> {
 	items: T[];
 	/** Total number of pages, if the server reported it. */
 	pageTotal?: number;
+	/** Page size the server applied, if it reported it; servers lower a `limit` above their maximum. */
+	pageLimit?: number;
+	/** Number of results the server returned, when `items` leaves some of them out. */
+	received?: number;
 }
 
 /**
@@ -23,6 +27,14 @@ export function readPageTotal(body: IDataObject): number | undefined {
 	return Number.isInteger(total) && total >= 0 ? total : undefined;
 }
 
+/** Reads the page size the server applied from the paging block. */
+export function readPageLimit(body: IDataObject): number | undefined {
+	const collection = body.collection as IDataObject | undefined;
+	const paging = (collection?.paging ?? body.paging) as IDataObject | undefined;
+	const limit = Number(paging?.limit);
+	return Number.isInteger(limit) && limit > 0 ? limit : undefined;
+}
+
 /** Returns `results` of a v2 list response as an array (an empty one if it is missing). */
 export function readResults(body: IDataObject): IDataObject[] {
 	return Array.isArray(body.results) ? (body.results as IDataObject[]) : [];
@@ -30,7 +42,8 @@ export function readResults(body: IDataObject): IDataObject[] {
 
 /**
  * Fetches pages from 1 on until `limit` items are collected, or all of them when
- * `limit` is undefined. Stops at the server's last page or at the first short page.
+ * `limit` is undefined. Stops at the server's last page, at an empty page, or, when the
+ * server reports no page count, at the first page shorter than the page size it applied.
  */
 export async function collectPages<T>(
 	fetchPage: (page: number, pageSize: number) => Promise<Page<T>>,
@@ -46,8 +59,13 @@ export async function collectPages<T>(
 		collected.push(...result.items.slice(0, room));
 
 		if (limit !== undefined && collected.length >= limit) break;
-		if (result.pageTotal !== undefined && page >= result.pageTotal) break;
-		if (result.items.length < size) break;
+		const received = result.received ?? result.items.length;
+		if (received === 0) break;
+		if (result.pageTotal !== undefined) {
+			if (page >= result.pageTotal) break;
+		} else if (received < (result.pageLimit ?? size)) {
+			break;
+		}
 	}
 	return collected;
 }

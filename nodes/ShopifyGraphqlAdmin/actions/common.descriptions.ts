@@ -28,7 +28,8 @@ export function orderLocator(overrides: Partial<INodeProperties> = {}): INodePro
 						type: 'regex',
 						properties: {
 							regex: '^\\s*(gid://shopify/Order/)?\\d+\\s*$',
-							errorMessage: 'Enter a numeric ID or a GID such as gid://shopify/Order/820982911946154508',
+							errorMessage:
+								'Enter a numeric ID or a GID such as gid://shopify/Order/820982911946154508',
 						},
 					},
 				],

@@ -25,7 +25,11 @@ const resources: Record<string, Record<string, unknown>> = {
 	transaction: { ...transaction },
 };
 
-function errorItem(functions: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData[] {
+function errorItem(
+	functions: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): INodeExecutionData[] {
 	const nodeError = toNodeError(functions.getNode(), error, itemIndex);
 	return functions.helpers.constructExecutionMetaData(
 		[{ json: { error: nodeError.message, description: nodeError.description ?? null } }],
@@ -45,9 +49,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const operation = resources[resource]?.[operationName] as Operation | undefined;
 	if (operation === undefined || typeof operation.execute !== 'function') {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of resource "${resource}" is not supported`, {
-			description: 'Pick a resource and an operation from the lists.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" of resource "${resource}" is not supported`,
+			{
+				description: 'Pick a resource and an operation from the lists.',
+			},
+		);
 	}
 
 	let client: ShopifyClient | undefined;
@@ -63,7 +71,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			if (client === undefined) throw setupError;
 			const output = await operation.execute.call(this, client, itemIndex);
-			returnData.push(...this.helpers.constructExecutionMetaData(output, { itemData: { item: itemIndex } }));
+			returnData.push(
+				...this.helpers.constructExecutionMetaData(output, { itemData: { item: itemIndex } }),
+			);
 		} catch (error) {
 			if (!this.continueOnFail()) throw toNodeError(this.getNode(), error, itemIndex);
 			returnData.push(...errorItem(this, error, itemIndex));

@@ -158,7 +158,7 @@ export function bidiClass(codePoint: number): BidiClass {
 	return 'L';
 }
 
-/** Paragraph embedding level from the first strong character (rules P2 and P3); 0 without one. */
+/** Returns the paragraph level from the first strong character (rules P2, P3), or 0 without one. */
 export function paragraphLevel(classes: readonly BidiClass[]): 0 | 1 {
 	for (const type of classes) {
 		if (type === 'L') return 0;

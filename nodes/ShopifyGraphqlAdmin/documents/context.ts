@@ -101,7 +101,7 @@ function clean(value: string | null | undefined): string {
 	return (value ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Printable lines of a postal address; empty when the address has no content. */
+/** Returns the printable lines of a postal address, none when it has no content. */
 export function addressLines(address: PostalAddress | null | undefined): string[] {
 	if (!address) return [];
 	const cityLine = [clean(address.zip), clean(address.city)].filter(Boolean).join(' ');

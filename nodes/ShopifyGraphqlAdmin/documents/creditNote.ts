@@ -70,7 +70,7 @@ function refundTotalRows(
 	return rows;
 }
 
-/** Credit note for one refund; it refers to the order's invoice. */
+/** Draws the credit note for one refund, which refers to the order's invoice. */
 export function drawCreditNote(
 	writer: DocumentWriter,
 	context: DocumentContext,

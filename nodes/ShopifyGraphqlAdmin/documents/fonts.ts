@@ -3,7 +3,7 @@ import * as path from 'path';
 import { create as createFontkitFont, type FontkitFont } from 'fontkit';
 
 /**
- * Bundled fonts (SIL Open Font License 1.1, licence texts beside them). The build copies the
+ * Bundled fonts (SIL Open Font License 1.1, license texts beside them). The build copies the
  * .ttf files under nodes/ into dist/ with the same layout, so this path works from the sources
  * and from dist/.
  */
@@ -79,8 +79,8 @@ export function loadFontFile(face: FontFaceName): Buffer {
 	const result = readOrError(file);
 	if (result instanceof Error) {
 		throw new Error(
-			`Font file ${FONT_FILES[face]} could not be read from ${FONT_DIRECTORY} (${result.message}). ` +
-				'The package build must copy the .ttf files under nodes/ into dist/ with the same folder layout; reinstall the package.',
+			`Failed to read font file ${FONT_FILES[face]} from ${FONT_DIRECTORY} (${result.message}). ` +
+				'The package build must copy the .ttf files under nodes/ into dist/ with the same folder layout. Reinstall the package.',
 		);
 	}
 	fontFileCache.set(face, result);

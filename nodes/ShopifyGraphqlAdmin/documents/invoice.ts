@@ -12,7 +12,7 @@ import {
 } from './orderContent';
 import { drawHeader, drawNote, drawParties, drawTotals } from './sections';
 
-/** The invoice is dated when the order was processed (paid or payment captured), else created. */
+/** Returns the invoice date: when the order was processed (payment captured), else created. */
 export function invoiceDate(context: DocumentContext): string {
 	const { order } = context.input;
 	return order.processedAt

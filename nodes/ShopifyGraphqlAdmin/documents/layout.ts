@@ -51,7 +51,7 @@ export class DocumentWriter {
 		this.text = new TextEngine(doc);
 	}
 
-	/** Starts a new page when fewer than height points are left; returns whether it did. */
+	/** Starts a new page when fewer than height points are left, and returns whether it did. */
 	ensureSpace(height: number): boolean {
 		if (this.y + height <= this.bottom) return false;
 		this.newPage();
@@ -101,7 +101,7 @@ export class DocumentWriter {
 		this.y += block.height + gapAfter;
 	}
 
-	/** Draws "Page N of M" and the footer text on every page; call once after all content. */
+	/** Draws "Page N of M" and the footer text on every page. Call it once, after all content. */
 	finish(footer: string): void {
 		const range = this.doc.bufferedPageRange();
 		const footerTop = PAGE.height - PAGE.footerSpace + 18;

@@ -71,7 +71,7 @@ export function sumMoney(values: readonly Money[], currencyCode: string, field: 
 	return { amount: toDecimalString(total, decimals), currencyCode };
 }
 
-/** Returns minuend minus subtrahend, exactly; both must be in the same currency. */
+/** Returns minuend minus subtrahend, exactly. Both must be in the same currency. */
 export function subtractMoney(minuend: Money, subtrahend: Money, field: string): Money {
 	if (subtrahend.currencyCode !== minuend.currencyCode) {
 		throw new Error(

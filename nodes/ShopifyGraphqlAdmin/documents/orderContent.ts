@@ -27,7 +27,7 @@ export function shopLines(shop: OrderDocumentShop): string[] {
 	return lines;
 }
 
-/** Name, email and phone of the customer; for guest orders the order's own email and phone. */
+/** Builds the customer column: name, email and phone, from the order itself for guest orders. */
 export function customerColumn(context: DocumentContext): PartyColumn {
 	const { order } = context.input;
 	const lines = [

@@ -10,7 +10,7 @@ const COLUMNS: TableColumn[] = [
 	{ header: 'Quantity', width: 60, align: 'right' },
 ];
 
-/** Packing slip: what goes in the parcel, without prices; only items that require shipping. */
+/** Draws the packing slip: the items that require shipping, with quantities and no prices. */
 export function drawPackingSlip(writer: DocumentWriter, context: DocumentContext): void {
 	const { shop, order } = context.input;
 	const shippable = order.lineItems.filter((item) => item.requiresShipping !== false);

@@ -179,7 +179,7 @@ export interface TotalRow {
 const TOTALS_LABEL_WIDTH = 190;
 const TOTALS_VALUE_WIDTH = 95;
 
-/** Draws label and amount pairs right-aligned under a table; the block never splits. */
+/** Draws label and amount pairs right-aligned under a table, kept together on one page. */
 export function drawTotals(writer: DocumentWriter, rows: TotalRow[]): void {
 	const styleFor = (row: TotalRow): TextStyle =>
 		row.emphasis === 'strong'

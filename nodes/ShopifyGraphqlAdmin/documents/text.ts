@@ -1,39 +1,13 @@
-import {
-	bidiClass,
-	mirrorBrackets,
-	paragraphLevel,
-	resolveLevels,
-	visualOrder,
-	type BidiClass,
-} from './bidi';
-import {
-	fontkitReverses,
-	loadFontFile,
-	selectFace,
-	type FontFaceName,
-	type FontWeight,
-} from './fonts';
+import { mirrorBrackets, visualOrder } from './bidi';
+import { prepareParagraphs, type Cluster } from './clusters';
+import { fontkitReverses, loadFontFile, type FontFaceName, type FontWeight } from './fonts';
 
 export interface TextStyle {
 	/** Font size in points. */
 	size: number;
 	weight?: FontWeight;
-	/** Fill colour as a CSS hex string. */
+	/** Fill color as a CSS hex string. */
 	color?: string;
-}
-
-/** One grapheme cluster with the face that draws it and its bidi embedding level. */
-interface Cluster {
-	text: string;
-	face: FontFaceName;
-	level: number;
-	whitespace: boolean;
-	/** Whether a line may break before this cluster. */
-	breakBefore: boolean;
-}
-
-interface Paragraph {
-	clusters: Cluster[];
 }
 
 /** A piece of one line in one face and one direction, ready for pdfkit. */
@@ -80,75 +54,11 @@ export const LINE_HEIGHT_RATIO = 1.3;
 const BASELINE_RATIO = 0.95;
 const DEFAULT_COLOR = '#1f2328';
 
-/** Encodes text as a PDF hex string in UTF-16BE with a byte order mark, as non-ASCII PDF text needs. */
+/** Encodes text as a PDF hex string in UTF-16BE with a byte order mark. */
 function utf16Hex(text: string): string {
 	let hex = 'FEFF';
 	for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
 	return `<${hex}>`;
-}
-
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
-/** Breakable spaces; no-break spaces (U+00A0, U+2007, U+202F) inside formatted amounts stay. */
-const WHITESPACE = /^[ \u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+$/u;
-const BREAK_AFTER = new Set(['-', '/', '‐', '–', '—']);
-const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-/** Characters that must not start a line in CJK text (closing punctuation, small kana). */
-const NO_BREAK_BEFORE = new Set(
-	Array.from('、。，．：；？！）」』】〕〉》’”ー々ゝゞぁぃぅぇぉっゃゅょァィゥェォッャュョ…'),
-);
-/** Characters that must not end a line in CJK text (opening punctuation). */
-const NO_BREAK_AFTER = new Set(Array.from('（「『【〔〈《‘“'));
-
-function canBreakBefore(
-	previous: string,
-	current: string,
-	beforePrevious: string | undefined,
-): boolean {
-	const previousIsSpace = WHITESPACE.test(previous);
-	const currentIsSpace = WHITESPACE.test(current);
-	if (previousIsSpace) return !currentIsSpace;
-	if (currentIsSpace) return false;
-	if (BREAK_AFTER.has(previous)) {
-		return beforePrevious !== undefined && !WHITESPACE.test(beforePrevious);
-	}
-	if (IDEOGRAPHIC.test(previous) || IDEOGRAPHIC.test(current)) {
-		return !NO_BREAK_BEFORE.has(current) && !NO_BREAK_AFTER.has(previous);
-	}
-	return false;
-}
-
-/** Splits text into paragraphs of clusters with faces, bidi levels and line-break opportunities. */
-function prepareParagraphs(text: string, weight: FontWeight): Paragraph[] {
-	const normalized = text
-		.normalize('NFC')
-		.replace(/\r\n?/g, '\n')
-		.replace(/\t/g, ' ')
-		.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
-
-	return normalized.split('\n').map((paragraph) => {
-		const clusterTexts = Array.from(graphemes.segment(paragraph), (segment) => segment.segment);
-
-		const classes: BidiClass[] = [];
-		const firstCodePoint: number[] = [];
-		for (const cluster of clusterTexts) {
-			firstCodePoint.push(classes.length);
-			for (const character of cluster) {
-				classes.push(bidiClass(character.codePointAt(0) as number));
-			}
-		}
-		const levels = resolveLevels(classes, paragraphLevel(classes));
-
-		const clusters = clusterTexts.map((cluster, index) => ({
-			text: cluster,
-			face: selectFace(cluster, weight),
-			level: levels[firstCodePoint[index]],
-			whitespace: WHITESPACE.test(cluster),
-			breakBefore:
-				index > 0 && canBreakBefore(clusterTexts[index - 1], cluster, clusterTexts[index - 2]),
-		}));
-		return { clusters };
-	});
 }
 
 /** Lays out and draws mixed-script text with pdfkit, one face per run. */
@@ -156,7 +66,7 @@ export class TextEngine {
 	private readonly registered = new Set<FontFaceName>();
 	private readonly widthCache = new Map<string, number>();
 
-	/** ActualText of the run being drawn; the addContent hook below writes it. */
+	/** ActualText of the run being drawn, written by the addContent hook below. */
 	private actualText: string | undefined;
 
 	constructor(private readonly doc: PDFKit.PDFDocument) {
@@ -193,7 +103,7 @@ export class TextEngine {
 		return width;
 	}
 
-	/** Width of clusters [start, end) measured piecewise per face, for line breaking. */
+	/** Measures clusters [start, end) piece by piece, one face at a time, for line breaking. */
 	private measureClusters(clusters: Cluster[], start: number, end: number, size: number): number {
 		let width = 0;
 		let pieceStart = start;
@@ -210,7 +120,7 @@ export class TextEngine {
 		return width;
 	}
 
-	/** Greedy line breaking at break opportunities; a word wider than the line breaks anywhere. */
+	/** Breaks lines greedily at break opportunities. A word wider than the line breaks between clusters. */
 	private breakLines(clusters: Cluster[], size: number, maxWidth: number): Array<[number, number]> {
 		const words: Array<{ start: number; end: number; contentEnd: number }> = [];
 		let start = 0;
@@ -304,7 +214,7 @@ export class TextEngine {
 		return { runs, width: offset };
 	}
 
-	/** Lays out text, wrapping it at maxWidth when given; "\n" starts a new line. */
+	/** Lays out text, wrapped at maxWidth when given. A newline starts a new line. */
 	layout(text: string, style: TextStyle, maxWidth?: number): TextBlock {
 		const size = style.size;
 		const lines: TextLine[] = [];
@@ -362,7 +272,7 @@ export class TextEngine {
 		});
 	}
 
-	/** Lays out and draws text in one step; returns the height used. */
+	/** Lays out and draws text in one step, and returns the height used. */
 	write(
 		text: string,
 		style: TextStyle,

@@ -72,7 +72,7 @@ export interface OrderDocumentShop {
 	email?: string | null;
 	domain?: string | null;
 	address?: PostalAddress | null;
-	/** IANA time zone of the shop (Shopify's Shop.ianaTimezone), for printed dates; UTC when absent. */
+	/** IANA time zone of the shop (Shopify's Shop.ianaTimezone) for printed dates, UTC when absent. */
 	ianaTimezone?: string | null;
 }
 

@@ -4,12 +4,13 @@
  * the cost of one node, and each object (a MoneyBag and its two MoneyV2) costs 1.
  */
 
-export const MONEY_BAG = 'shopMoney { amount currencyCode } presentmentMoney { amount currencyCode }';
+export const MONEY_BAG =
+	'shopMoney { amount currencyCode } presentmentMoney { amount currencyCode }';
 
 export const MAILING_ADDRESS =
 	'name firstName lastName company address1 address2 city province provinceCode zip country countryCodeV2 phone';
 
-/** Line items per request; one line item with the fields below costs about 25 points. */
+/** Line items per request; one line item with the fields below costs about 22 points. */
 export const LINE_ITEM_PAGE_SIZE = 25;
 
 /** Orders per page of a search; one order summary costs about 19 points. */
@@ -31,7 +32,6 @@ const LINE_ITEM_FIELDS = `
 	unfulfilledQuantity requiresShipping taxable isGiftCard
 	customAttributes { key value }
 	originalUnitPriceSet { ${MONEY_BAG} }
-	discountedUnitPriceAfterAllDiscountsSet { ${MONEY_BAG} }
 	originalTotalSet { ${MONEY_BAG} }
 	totalDiscountSet { ${MONEY_BAG} }
 	discountAllocations { allocatedAmountSet { ${MONEY_BAG} } discountApplication { index } }

@@ -24,9 +24,15 @@ import type {
  */
 export type DocumentCurrency = 'shop' | 'presentment';
 
-function pick(bag: MoneyBag | null | undefined, currency: DocumentCurrency, fallbackCode: string): Money {
+function pick(
+	bag: MoneyBag | null | undefined,
+	currency: DocumentCurrency,
+	fallbackCode: string,
+): Money {
 	const money = bag ? (currency === 'shop' ? bag.shopMoney : bag.presentmentMoney) : undefined;
-	return money ? { amount: money.amount, currencyCode: money.currencyCode } : { amount: '0.00', currencyCode: fallbackCode };
+	return money
+		? { amount: money.amount, currencyCode: money.currencyCode }
+		: { amount: '0.00', currencyCode: fallbackCode };
 }
 
 function address(node: MailingAddressNode | null | undefined): PostalAddress | null {
@@ -45,7 +51,11 @@ function address(node: MailingAddressNode | null | undefined): PostalAddress | n
 	};
 }
 
-function taxLines(nodes: TaxLineNode[] | undefined, currency: DocumentCurrency, code: string): TaxLine[] {
+function taxLines(
+	nodes: TaxLineNode[] | undefined,
+	currency: DocumentCurrency,
+	code: string,
+): TaxLine[] {
 	return (nodes ?? []).map((node) => ({
 		title: node.title,
 		rate: node.rate ?? null,
@@ -53,7 +63,12 @@ function taxLines(nodes: TaxLineNode[] | undefined, currency: DocumentCurrency, 
 	}));
 }
 
-function lineItem(node: LineItemNode, currency: DocumentCurrency, code: string, index: number): OrderDocumentLineItem {
+function lineItem(
+	node: LineItemNode,
+	currency: DocumentCurrency,
+	code: string,
+	index: number,
+): OrderDocumentLineItem {
 	const originalTotal = pick(node.originalTotalSet, currency, code);
 	const totalDiscount = pick(node.totalDiscountSet, currency, code);
 	return {
@@ -81,7 +96,11 @@ function discountTitle(application: DiscountApplicationNode): string {
  * Sums what each discount application took off the line items and shipping lines, because
  * the application itself carries only its rule (10 %, 5.00), not the amount it deducted.
  */
-function discounts(order: LoadedOrder, currency: DocumentCurrency, code: string): Array<{ title: string; amount: Money }> {
+function discounts(
+	order: LoadedOrder,
+	currency: DocumentCurrency,
+	code: string,
+): Array<{ title: string; amount: Money }> {
 	const allocated = new Map<number, Money[]>();
 	for (const item of order.lineItems) {
 		for (const allocation of item.discountAllocations ?? []) {
@@ -94,7 +113,11 @@ function discounts(order: LoadedOrder, currency: DocumentCurrency, code: string)
 		.filter((application) => allocated.has(application.index))
 		.map((application) => ({
 			title: discountTitle(application),
-			amount: sumMoney(allocated.get(application.index) ?? [], code, `order.discounts[${application.index}]`),
+			amount: sumMoney(
+				allocated.get(application.index) ?? [],
+				code,
+				`order.discounts[${application.index}]`,
+			),
 		}));
 }
 
@@ -106,7 +129,9 @@ function refund(
 	index: number,
 ): OrderDocumentRefund {
 	const field = `refunds[${index}]`;
-	const shippingAmounts = node.refundShippingLines.map((line) => pick(line.subtotalAmountSet, currency, code));
+	const shippingAmounts = node.refundShippingLines.map((line) =>
+		pick(line.subtotalAmountSet, currency, code),
+	);
 	const taxAmounts = [
 		...node.refundLineItems.map((line) => pick(line.totalTaxSet, currency, code)),
 		...node.refundShippingLines.map((line) => pick(line.taxAmountSet, currency, code)),
@@ -123,7 +148,8 @@ function refund(
 			quantity: line.quantity,
 			subtotal: pick(line.subtotalSet, currency, code),
 		})),
-		shipping: shippingAmounts.length > 0 ? sumMoney(shippingAmounts, code, `${field}.shipping`) : null,
+		shipping:
+			shippingAmounts.length > 0 ? sumMoney(shippingAmounts, code, `${field}.shipping`) : null,
 		totalTax: taxAmounts.length > 0 ? sumMoney(taxAmounts, code, `${field}.totalTax`) : null,
 		total: pick(node.totalRefundedSet, currency, code),
 	};
@@ -148,7 +174,9 @@ export function toOrderDocumentInput(
 			name: shop.name,
 			email: shop.contactEmail ?? shop.email ?? null,
 			domain: shop.myshopifyDomain,
-			address: shopAddress ? { ...shopAddress, name: shopAddress.company ? null : shop.name } : null,
+			address: shopAddress
+				? { ...shopAddress, name: shopAddress.company ? null : shop.name }
+				: null,
 		},
 		order: {
 			id: order.id,

@@ -45,7 +45,9 @@ export function linkKey(url: string): string {
 }
 
 /** Reads the URLs stored in a `url`, `list.url` or `json` metafield; other values give none. */
-export function linksFromMetafield(metafield: { type: string; value: string } | null | undefined): string[] {
+export function linksFromMetafield(
+	metafield: { type: string; value: string } | null | undefined,
+): string[] {
 	if (!metafield) return [];
 	if (metafield.type === 'url' || metafield.type === 'single_line_text_field') {
 		return metafield.value.trim() === '' ? [] : [metafield.value.trim()];
@@ -153,7 +155,10 @@ export function linksFromDescription(html: string | null | undefined): DocumentL
 	const content = html.slice(block.start, block.end);
 	const links: DocumentLink[] = [];
 	for (const match of content.matchAll(/<a\s+href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g)) {
-		links.push({ url: unescapeHtml(match[1]), title: unescapeHtml(match[2].replace(/<[^>]*>/g, '')) });
+		links.push({
+			url: unescapeHtml(match[1]),
+			title: unescapeHtml(match[2].replace(/<[^>]*>/g, '')),
+		});
 	}
 	return links;
 }
@@ -177,7 +182,11 @@ export function renderBlock(links: DocumentLink[], heading: string): string {
  * the block is removed together with one line break right before it. Other text outside the
  * markers is kept byte for byte.
  */
-export function writeDescriptionBlock(html: string | null | undefined, links: DocumentLink[], heading: string): string {
+export function writeDescriptionBlock(
+	html: string | null | undefined,
+	links: DocumentLink[],
+	heading: string,
+): string {
 	const description = html ?? '';
 	const block = renderBlock(links, heading);
 	const blocks = findBlocks(description);

@@ -36,10 +36,14 @@ export function toNodeError(
 	itemIndex: number,
 ): NodeApiError | NodeOperationError {
 	if (error instanceof InputError) {
-		return new NodeOperationError(node, withItem(withParameter(error.message, error.parameter), itemIndex), {
-			itemIndex,
-			description: error.fix,
-		});
+		return new NodeOperationError(
+			node,
+			withItem(withParameter(error.message, error.parameter), itemIndex),
+			{
+				itemIndex,
+				description: error.fix,
+			},
+		);
 	}
 
 	if (error instanceof ShopifyUserErrors) {

@@ -1,13 +1,7 @@
 import { InputError } from './errors';
 
 /** Shopify object types whose ids the node accepts, as they appear in GIDs. */
-export type GidType =
-	| 'Customer'
-	| 'Order'
-	| 'OrderTransaction'
-	| 'Product'
-	| 'Refund'
-	| 'Return';
+export type GidType = 'Customer' | 'Order' | 'OrderTransaction' | 'Product' | 'Refund' | 'Return';
 
 /** Paths of the Shopify admin's pages for a record, e.g. /store/my-store/orders/123. */
 const ADMIN_PATHS: Partial<Record<GidType, string>> = {
@@ -35,9 +29,14 @@ export function legacyId(gid: string): string {
  * admin, and returns the GID. Ids stay strings throughout, so 64-bit ids keep every digit.
  */
 export function toGid(type: GidType, value: unknown, parameter: string): string {
-	const input = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const input =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (input === '') {
-		throw new InputError(`No ${type} ID given`, parameter, `Enter a numeric ID or a GID such as ${formatGid(type, '1234567890')}.`);
+		throw new InputError(
+			`No ${type} ID given`,
+			parameter,
+			`Enter a numeric ID or a GID such as ${formatGid(type, '1234567890')}.`,
+		);
 	}
 	if (typeof value === 'number' && !Number.isSafeInteger(value)) {
 		throw new InputError(
@@ -75,12 +74,21 @@ export function toGid(type: GidType, value: unknown, parameter: string): string 
 
 /** Normalises an order name for a `name:` search: "1001" and " #1001 " both become "#1001". */
 export function normalizeOrderName(value: unknown, parameter: string): string {
-	const input = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	const input =
+		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 	if (input === '') {
-		throw new InputError('No order name given', parameter, 'Enter the order name as shown in the admin, e.g. #1001.');
+		throw new InputError(
+			'No order name given',
+			parameter,
+			'Enter the order name as shown in the admin, e.g. #1001.',
+		);
 	}
 	if (/["\\]/.test(input)) {
-		throw new InputError(`The order name "${input}" contains a quote or backslash`, parameter, 'Enter the order name as shown in the admin, e.g. #1001.');
+		throw new InputError(
+			`The order name "${input}" contains a quote or backslash`,
+			parameter,
+			'Enter the order name as shown in the admin, e.g. #1001.',
+		);
 	}
 	return /^\d+$/.test(input) ? `#${input}` : input;
 }

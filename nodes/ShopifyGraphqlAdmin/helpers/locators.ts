@@ -20,13 +20,19 @@ export function searchValue(value: string): string {
 }
 
 /** Finds an order by its name (#1001). The search matches prefixes, so the name is compared exactly. */
-export async function findOrderByName(client: ShopifyClient, name: string, parameter: string): Promise<string> {
+export async function findOrderByName(
+	client: ShopifyClient,
+	name: string,
+	parameter: string,
+): Promise<string> {
 	const wanted = normalizeOrderName(name, parameter);
 	const data = await client.query<{ orders: { nodes: Array<{ id: string; name: string }> } }>({
 		query: ORDER_BY_NAME,
 		variables: { query: `name:${searchValue(wanted)}` },
 	});
-	const match = data.orders.nodes.find((order) => order.name.toLowerCase() === wanted.toLowerCase());
+	const match = data.orders.nodes.find(
+		(order) => order.name.toLowerCase() === wanted.toLowerCase(),
+	);
 	if (!match) {
 		throw new InputError(
 			`No order named ${wanted} was found`,

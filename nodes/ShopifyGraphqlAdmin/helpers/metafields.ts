@@ -37,7 +37,10 @@ export function checkKey(value: unknown, parameter: string): string {
  * Reads "namespace.key" (e.g. shipping.label_url). Returns undefined for an empty value,
  * which switches the lookup off.
  */
-export function readMetafieldReference(value: unknown, parameter: string): MetafieldReference | undefined {
+export function readMetafieldReference(
+	value: unknown,
+	parameter: string,
+): MetafieldReference | undefined {
 	const text = typeof value === 'string' ? value.trim() : '';
 	if (text === '') return undefined;
 	const dot = text.indexOf('.');

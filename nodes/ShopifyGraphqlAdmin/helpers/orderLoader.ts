@@ -10,14 +10,22 @@ import {
 import type { ShopifyClient } from '../transport/client';
 import type { MetafieldReference } from './metafields';
 import { collectPages, type Connection } from '../transport/paging';
-import type { LineItemNode, LoadedOrder, OrderNode, RefundDetail, RefundLineNode, RefundNode } from './types';
-
+import type {
+	LineItemNode,
+	LoadedOrder,
+	OrderNode,
+	RefundDetail,
+	RefundLineNode,
+	RefundNode,
+} from './types';
 
 /**
  * Reads a URL out of a metafield value: a `url` value, the first entry of a `list.url`, a
  * `json` object's `url`, or text that is an http(s) URL. Returns null for anything else.
  */
-export function urlFromMetafield(metafield: { type: string; value: string } | null | undefined): string | null {
+export function urlFromMetafield(
+	metafield: { type: string; value: string } | null | undefined,
+): string | null {
 	if (!metafield || typeof metafield.value !== 'string') return null;
 	let candidate: unknown = metafield.value.trim();
 	if (metafield.type.startsWith('list.') || metafield.type === 'json') {
@@ -42,7 +50,10 @@ export function urlFromMetafield(metafield: { type: string; value: string } | nu
 }
 
 /** Reads one refund with all of its line items. Returns null when Shopify does not find it. */
-export async function loadRefund(client: ShopifyClient, refundId: string): Promise<RefundDetail | null> {
+export async function loadRefund(
+	client: ShopifyClient,
+	refundId: string,
+): Promise<RefundDetail | null> {
 	let head: RefundNode | null = null;
 	const lines = await collectPages<RefundLineNode>({
 		pageSize: REFUND_LINE_PAGE_SIZE,
@@ -55,7 +66,9 @@ export async function loadRefund(client: ShopifyClient, refundId: string): Promi
 				head = data.refund;
 				return head?.refundLineItems;
 			}
-			const data = await client.query<{ refund: { refundLineItems: Connection<RefundLineNode> } | null }>({
+			const data = await client.query<{
+				refund: { refundLineItems: Connection<RefundLineNode> } | null;
+			}>({
 				query: REFUND_LINE_ITEMS,
 				variables: { id: refundId, first, after },
 			});

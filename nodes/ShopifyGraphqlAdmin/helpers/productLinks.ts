@@ -1,6 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { METAFIELDS_DELETE, METAFIELDS_SET, PRODUCT_LINKS, PRODUCT_UPDATE_DESCRIPTION } from '../graphql/catalog';
+import {
+	METAFIELDS_DELETE,
+	METAFIELDS_SET,
+	PRODUCT_LINKS,
+	PRODUCT_UPDATE_DESCRIPTION,
+} from '../graphql/catalog';
 import type { ShopifyClient } from '../transport/client';
 import { checkUserErrors, ShopifyUserErrors, type UserErrorEntry } from '../transport/errors';
 import {
@@ -67,12 +72,17 @@ const COMPARE_DIGEST_FROM_VERSION = '2024-07';
 function isStale(error: unknown): boolean {
 	return (
 		error instanceof ShopifyUserErrors &&
-		error.userErrors.some((entry) => entry.code === 'INVALID_COMPARE_DIGEST' || entry.code === 'STALE_OBJECT')
+		error.userErrors.some(
+			(entry) => entry.code === 'INVALID_COMPARE_DIGEST' || entry.code === 'STALE_OBJECT',
+		)
 	);
 }
 
 function sameLinks(left: DocumentLink[], right: DocumentLink[]): boolean {
-	return left.length === right.length && left.every((link, index) => linkKey(link.url) === linkKey(right[index].url));
+	return (
+		left.length === right.length &&
+		left.every((link, index) => linkKey(link.url) === linkKey(right[index].url))
+	);
 }
 
 const COMPATIBLE_TYPES = new Set(['url', 'list.url']);
@@ -105,8 +115,13 @@ export async function updateProductLinks(
 			);
 		}
 
-		const titles = new Map(linksFromDescription(product.descriptionHtml).map((link) => [linkKey(link.url), link.title]));
-		const before: DocumentLink[] = linksFromMetafield(stored).map((url) => ({ url, title: titles.get(linkKey(url)) }));
+		const titles = new Map(
+			linksFromDescription(product.descriptionHtml).map((link) => [linkKey(link.url), link.title]),
+		);
+		const before: DocumentLink[] = linksFromMetafield(stored).map((url) => ({
+			url,
+			title: titles.get(linkKey(url)),
+		}));
 		const after = change(before);
 		if (target.type === 'url' && after.length > 1) {
 			throw new InputError(
@@ -123,9 +138,13 @@ export async function updateProductLinks(
 		try {
 			if (after.length === 0) {
 				if (stored) {
-					const data = await client.query<{ metafieldsDelete: { userErrors: UserErrorEntry[] } | null }>({
+					const data = await client.query<{
+						metafieldsDelete: { userErrors: UserErrorEntry[] } | null;
+					}>({
 						query: METAFIELDS_DELETE,
-						variables: { metafields: [{ ownerId: product.id, namespace: target.namespace, key: target.key }] },
+						variables: {
+							metafields: [{ ownerId: product.id, namespace: target.namespace, key: target.key }],
+						},
 						idempotent: true,
 					});
 					checkUserErrors('metafieldsDelete', data.metafieldsDelete);
@@ -145,7 +164,10 @@ export async function updateProductLinks(
 					input.compareDigest = stored?.compareDigest ?? null;
 				}
 				const data = await client.query<{
-					metafieldsSet: { metafields: Array<{ id: string }> | null; userErrors: UserErrorEntry[] } | null;
+					metafieldsSet: {
+						metafields: Array<{ id: string }> | null;
+						userErrors: UserErrorEntry[];
+					} | null;
 				}>({ query: METAFIELDS_SET, variables: { metafields: [input] }, idempotent: true });
 				const payload = checkUserErrors('metafieldsSet', data.metafieldsSet);
 				metafield = 'set';
@@ -163,11 +185,13 @@ export async function updateProductLinks(
 		if (description.update) {
 			const html = writeDescriptionBlock(product.descriptionHtml, after, description.heading);
 			if (html !== (product.descriptionHtml ?? '')) {
-				const data = await client.query<{ productUpdate: { userErrors: UserErrorEntry[] } | null }>({
-					query: PRODUCT_UPDATE_DESCRIPTION,
-					variables: { product: { id: product.id, descriptionHtml: html } },
-					idempotent: true,
-				});
+				const data = await client.query<{ productUpdate: { userErrors: UserErrorEntry[] } | null }>(
+					{
+						query: PRODUCT_UPDATE_DESCRIPTION,
+						variables: { product: { id: product.id, descriptionHtml: html } },
+						idempotent: true,
+					},
+				);
 				checkUserErrors('productUpdate', data.productUpdate);
 				descriptionUpdated = true;
 			}

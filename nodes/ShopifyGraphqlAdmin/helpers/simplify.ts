@@ -141,7 +141,11 @@ export function simplifyOrderSummary(order: OrderSummaryNode): IDataObject {
 		totalRefunded: shopMoney(order.totalRefundedSet),
 		currentTotal: shopMoney(order.currentTotalPriceSet),
 		customer: order.customer
-			? { id: order.customer.id, displayName: order.customer.displayName, email: order.customer.email ?? null }
+			? {
+					id: order.customer.id,
+					displayName: order.customer.displayName,
+					email: order.customer.email ?? null,
+				}
 			: null,
 		tags: order.tags,
 		test: order.test,
@@ -185,7 +189,11 @@ export function simplifyOrder(order: LoadedOrder): IDataObject {
 			note: refund.note ?? null,
 			total: shopMoney(refund.totalRefundedSet),
 		})),
-		returns: order.returns.map((entry) => ({ id: entry.id, name: entry.name, status: entry.status })),
+		returns: order.returns.map((entry) => ({
+			id: entry.id,
+			name: entry.name,
+			status: entry.status,
+		})),
 		transactions: order.transactions.map(simplifyTransaction),
 	};
 }

@@ -59,10 +59,12 @@ export interface LineItemNode {
 	isGiftCard?: boolean;
 	customAttributes?: AttributeNode[];
 	originalUnitPriceSet: MoneyBag;
-	discountedUnitPriceAfterAllDiscountsSet?: MoneyBag;
 	originalTotalSet: MoneyBag;
 	totalDiscountSet: MoneyBag;
-	discountAllocations: Array<{ allocatedAmountSet: MoneyBag; discountApplication: { index: number } }>;
+	discountAllocations: Array<{
+		allocatedAmountSet: MoneyBag;
+		discountApplication: { index: number };
+	}>;
 	taxLines: TaxLineNode[];
 	product?: { id: string } | null;
 	variant?: { id: string } | null;
@@ -110,7 +112,13 @@ export interface RefundLineNode {
 	quantity: number;
 	restockType: string;
 	restocked?: boolean;
-	lineItem: { id: string; title: string; name?: string; sku?: string | null; variantTitle?: string | null };
+	lineItem: {
+		id: string;
+		title: string;
+		name?: string;
+		sku?: string | null;
+		variantTitle?: string | null;
+	};
 	priceSet: MoneyBag;
 	subtotalSet: MoneyBag;
 	totalTaxSet: MoneyBag;
@@ -135,7 +143,10 @@ export interface RefundNode {
 }
 
 /** A refund with all of its line items read. */
-export interface RefundDetail extends Omit<RefundNode, 'refundLineItems' | 'refundShippingLines' | 'transactions'> {
+export interface RefundDetail extends Omit<
+	RefundNode,
+	'refundLineItems' | 'refundShippingLines' | 'transactions'
+> {
 	refundLineItems: RefundLineNode[];
 	refundShippingLines: RefundNode['refundShippingLines']['nodes'];
 	transactions: TransactionNode[];
@@ -186,7 +197,12 @@ export interface OrderNode {
 	presentmentCurrencyCode: string;
 	displayFinancialStatus?: string | null;
 	displayFulfillmentStatus: string;
-	customer?: { id: string; legacyResourceId: string; displayName: string; email?: string | null } | null;
+	customer?: {
+		id: string;
+		legacyResourceId: string;
+		displayName: string;
+		email?: string | null;
+	} | null;
 	subtotalPriceSet?: MoneyBag | null;
 	totalPriceSet: MoneyBag;
 	totalTaxSet?: MoneyBag | null;
@@ -215,8 +231,10 @@ export interface OrderNode {
 }
 
 /** An order with every line item, each refund in detail and the shipping-label URL. */
-export interface LoadedOrder
-	extends Omit<OrderNode, 'shippingLines' | 'discountApplications' | 'refunds' | 'returns' | 'labelMetafield'> {
+export interface LoadedOrder extends Omit<
+	OrderNode,
+	'shippingLines' | 'discountApplications' | 'refunds' | 'returns' | 'labelMetafield'
+> {
 	shippingLines: ShippingLineNode[];
 	discountApplications: DiscountApplicationNode[];
 	lineItems: LineItemNode[];

@@ -1,4 +1,8 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CUSTOMER_SEARCH, PRODUCT_SEARCH, RETURN_SEARCH } from '../graphql/catalog';
@@ -68,7 +72,12 @@ export async function searchOrders(
 				url: adminUrl(client, 'orders', order.id),
 			};
 		});
-		return { results, paginationToken: data.orders.pageInfo?.hasNextPage ? (data.orders.pageInfo.endCursor ?? undefined) : undefined };
+		return {
+			results,
+			paginationToken: data.orders.pageInfo?.hasNextPage
+				? (data.orders.pageInfo.endCursor ?? undefined)
+				: undefined,
+		};
 	});
 }
 
@@ -83,15 +92,24 @@ export async function searchProducts(
 			products: Connection<{ id: string; title: string; handle: string; status: string }>;
 		}>({
 			query: PRODUCT_SEARCH,
-			variables: { first: PAGE_SIZE, after: paginationToken ?? null, query: text === '' ? null : `title:${searchValue(`${text}*`)}` },
+			variables: {
+				first: PAGE_SIZE,
+				after: paginationToken ?? null,
+				query: text === '' ? null : `title:${searchValue(`${text}*`)}`,
+			},
 		});
 		return {
 			results: data.products.nodes.map((product) => ({
-				name: product.status === 'ACTIVE' ? product.title : `${product.title} (${product.status.toLowerCase()})`,
+				name:
+					product.status === 'ACTIVE'
+						? product.title
+						: `${product.title} (${product.status.toLowerCase()})`,
 				value: product.id,
 				url: adminUrl(client, 'products', product.id),
 			})),
-			paginationToken: data.products.pageInfo?.hasNextPage ? (data.products.pageInfo.endCursor ?? undefined) : undefined,
+			paginationToken: data.products.pageInfo?.hasNextPage
+				? (data.products.pageInfo.endCursor ?? undefined)
+				: undefined,
 		};
 	});
 }
@@ -107,7 +125,11 @@ export async function searchCustomers(
 			customers: Connection<{ id: string; displayName: string; email?: string | null }>;
 		}>({
 			query: CUSTOMER_SEARCH,
-			variables: { first: PAGE_SIZE, after: paginationToken ?? null, query: text === '' ? null : text },
+			variables: {
+				first: PAGE_SIZE,
+				after: paginationToken ?? null,
+				query: text === '' ? null : text,
+			},
 		});
 		return {
 			results: data.customers.nodes.map((customer) => ({
@@ -115,15 +137,16 @@ export async function searchCustomers(
 				value: customer.id,
 				url: adminUrl(client, 'customers', customer.id),
 			})),
-			paginationToken: data.customers.pageInfo?.hasNextPage ? (data.customers.pageInfo.endCursor ?? undefined) : undefined,
+			paginationToken: data.customers.pageInfo?.hasNextPage
+				? (data.customers.pageInfo.endCursor ?? undefined)
+				: undefined,
 		};
 	});
 }
 
 /**
- * Lists the returns of recent orders, newest orders first, because the Admin API has no
- * search over returns. The filter is passed on as an order search, e.g. "#1007".
- * NOTE: a page of orders without returns yields an empty page with a "load more" token.
+ * Lists the returns of recent orders with returns, newest orders first, because the Admin API
+ * has no search over returns. The filter is passed on as an order search, e.g. "#1007".
  */
 export async function searchReturns(
 	this: ILoadOptionsFunctions,
@@ -131,24 +154,34 @@ export async function searchReturns(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	return await runSearch(this, async (client) => {
-		const query = orderQuery(filter);
+		const orderFilter = orderQuery(filter);
+		const withReturns = '-return_status:no_return';
 		const data = await client.query<{
-			orders: Connection<{ id: string; name: string; returns: Connection<{ id: string; name: string; status: string }> }>;
+			orders: Connection<{
+				id: string;
+				name: string;
+				returns: Connection<{ id: string; name: string; status: string }>;
+			}>;
 		}>({
 			query: RETURN_SEARCH,
 			variables: {
 				first: RETURN_ORDER_PAGE_SIZE,
 				after: paginationToken ?? null,
-				query,
+				query: orderFilter === null ? withReturns : `${orderFilter} ${withReturns}`,
 			},
 		});
 		const results = data.orders.nodes.flatMap((order) =>
 			order.returns.nodes.map((entry) => ({
 				name: `${entry.name} · ${entry.status.toLowerCase()} · order ${order.name}`,
 				value: entry.id,
-				url: `${adminUrl(client, 'orders', order.id)}`,
+				url: adminUrl(client, 'orders', order.id),
 			})),
 		);
-		return { results, paginationToken: data.orders.pageInfo?.hasNextPage ? (data.orders.pageInfo.endCursor ?? undefined) : undefined };
+		return {
+			results,
+			paginationToken: data.orders.pageInfo?.hasNextPage
+				? (data.orders.pageInfo.endCursor ?? undefined)
+				: undefined,
+		};
 	});
 }

@@ -87,7 +87,10 @@ const NETWORK_CODES = new Set([
 	'UND_ERR_SOCKET',
 ]);
 
-function findInCauses<T>(error: unknown, pick: (candidate: Record<string, unknown>) => T | undefined): T | undefined {
+function findInCauses<T>(
+	error: unknown,
+	pick: (candidate: Record<string, unknown>) => T | undefined,
+): T | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
 		const found = pick(current as Record<string, unknown>);
@@ -124,7 +127,9 @@ function parsePayload(body: unknown): GraphqlPayload | undefined {
 function graphqlErrors(payload: GraphqlPayload | undefined): GraphqlErrorEntry[] {
 	const errors = payload?.errors;
 	if (typeof errors === 'string') return [{ message: errors }];
-	return Array.isArray(errors) ? errors.filter((entry) => entry && typeof entry.message === 'string') : [];
+	return Array.isArray(errors)
+		? errors.filter((entry) => entry && typeof entry.message === 'string')
+		: [];
 }
 
 function isThrottled(errors: GraphqlErrorEntry[]): boolean {
@@ -187,7 +192,13 @@ export class ShopifyClient {
 				const failure = this.classifySendError(error);
 				if (failure.kind === 'network' && idempotent && serverRetries < MAX_SERVER_RETRIES) {
 					serverRetries++;
-					await this.wait(serverRetryWaitMs(serverRetries), `${failure.message}`, name, serverRetries, MAX_SERVER_RETRIES);
+					await this.wait(
+						serverRetryWaitMs(serverRetries),
+						`${failure.message}`,
+						name,
+						serverRetries,
+						MAX_SERVER_RETRIES,
+					);
 					continue;
 				}
 				throw failure;
@@ -225,14 +236,17 @@ export class ShopifyClient {
 						{
 							status,
 							graphqlErrors: errors,
-							fix: 'Other apps or workflows use up the shop\'s API budget. Run fewer workflows at the same time, lower Limit, or turn on Retry On Fail in the node\'s settings.',
+							fix: "Other apps or workflows use up the shop's API budget. Run fewer workflows at the same time, lower Limit, or turn on Retry On Fail in the node's settings.",
 						},
 					);
 				}
 				rateLimitRetries++;
 				const waitMs =
 					retryAfterMs(response.headers?.['retry-after']) ??
-					Math.max(MIN_THROTTLE_WAIT_MS, throttleWaitMs(payload?.extensions?.cost) ?? FALLBACK_THROTTLE_WAIT_MS);
+					Math.max(
+						MIN_THROTTLE_WAIT_MS,
+						throttleWaitMs(payload?.extensions?.cost) ?? FALLBACK_THROTTLE_WAIT_MS,
+					);
 				const reason =
 					status === 429
 						? 'Shopify answered HTTP 429 (too many requests)'
@@ -259,7 +273,7 @@ export class ShopifyClient {
 					{
 						status,
 						fix: idempotent
-							? 'Shopify has a temporary problem (see www.shopifystatus.com). Run the workflow again later, or turn on Retry On Fail in the node\'s settings.'
+							? "Shopify has a temporary problem (see www.shopifystatus.com). Run the workflow again later, or turn on Retry On Fail in the node's settings."
 							: 'The change may or may not have been applied, so the node did not send it again. Check the record in the Shopify admin before running the workflow again.',
 					},
 				);
@@ -275,18 +289,26 @@ export class ShopifyClient {
 
 			if (errors.length > 0) {
 				const code = errors.find((entry) => entry.extensions?.code)?.extensions?.code;
-				throw new ShopifyRequestError('graphql', `Shopify returned an error for "${name}": ${describeGraphqlErrors(errors)}`, {
-					status,
-					graphqlErrors: errors,
-					fix: fixForGraphqlCode(code),
-				});
+				throw new ShopifyRequestError(
+					'graphql',
+					`Shopify returned an error for "${name}": ${describeGraphqlErrors(errors)}`,
+					{
+						status,
+						graphqlErrors: errors,
+						fix: fixForGraphqlCode(code),
+					},
+				);
 			}
 
 			if (!payload || payload.data === undefined || payload.data === null) {
-				throw new ShopifyRequestError('http', `Shopify answered "${name}" without data (HTTP ${status})`, {
-					status,
-					fix: 'Check that the Base URL Override points at the Shopify Admin API.',
-				});
+				throw new ShopifyRequestError(
+					'http',
+					`Shopify answered "${name}" without data (HTTP ${status})`,
+					{
+						status,
+						fix: 'Check that the Base URL Override points at the Shopify Admin API.',
+					},
+				);
 			}
 			return { data: payload.data as T, cost: payload.extensions?.cost };
 		}
@@ -313,22 +335,33 @@ export class ShopifyClient {
 	 */
 	private classifySendError(error: unknown): ShopifyRequestError {
 		const code = findInCauses(error, (candidate) =>
-			typeof candidate.code === 'string' && NETWORK_CODES.has(candidate.code) ? candidate.code : undefined,
+			typeof candidate.code === 'string' && NETWORK_CODES.has(candidate.code)
+				? candidate.code
+				: undefined,
 		);
 		if (code) {
-			return new ShopifyRequestError('network', `Shopify could not be reached at ${this.options.shop.origin} (${code})`, {
-				fix: 'Check the shop and the Base URL Override of the credential, and that n8n can reach the internet.',
-			});
+			return new ShopifyRequestError(
+				'network',
+				`Shopify could not be reached at ${this.options.shop.origin} (${code})`,
+				{
+					fix: 'Check the shop and the Base URL Override of the credential, and that n8n can reach the internet.',
+				},
+			);
 		}
 		const canceled = findInCauses(error, (candidate) =>
 			candidate.name === 'AbortError' || candidate.code === 'ERR_CANCELED' ? true : undefined,
 		);
 		if (canceled) {
-			return new ShopifyRequestError('network', 'The request to Shopify was canceled because the execution stopped');
+			return new ShopifyRequestError(
+				'network',
+				'The request to Shopify was canceled because the execution stopped',
+			);
 		}
 		const message =
 			findInCauses(error, (candidate) =>
-				candidate.name === 'UserError' && typeof candidate.message === 'string' ? candidate.message : undefined,
+				candidate.name === 'UserError' && typeof candidate.message === 'string'
+					? candidate.message
+					: undefined,
 			) ?? (error instanceof Error ? error.message : String(error));
 		return new ShopifyRequestError('auth', message, {
 			fix: 'Open the Shopify Admin API credential, correct the value the message names, and use Test to check it.',
@@ -349,7 +382,7 @@ function fixForStatus(status: number): string {
 		case 423:
 			return 'The shop is locked. Contact Shopify support or the shop owner.';
 		default:
-			return 'Shopify\'s message says what is wrong with the request.';
+			return "Shopify's message says what is wrong with the request.";
 	}
 }
 
@@ -360,7 +393,8 @@ function fixForStatus(status: number): string {
  */
 export async function createShopifyClient(functions: ShopifyFunctions): Promise<ShopifyClient> {
 	const node = functions.getNode();
-	const data = await functions.getCredentials<ICredentialDataDecryptedObject>(SHOPIFY_CREDENTIAL_TYPE);
+	const data =
+		await functions.getCredentials<ICredentialDataDecryptedObject>(SHOPIFY_CREDENTIAL_TYPE);
 
 	let shop: ShopAddress;
 	let apiVersion: string;
@@ -371,7 +405,8 @@ export async function createShopifyClient(functions: ShopifyFunctions): Promise<
 		endpoint = graphqlEndpoint(data);
 	} catch (error) {
 		throw new NodeOperationError(node, (error as Error).message, {
-			description: 'Open the Shopify Admin API credential and correct the shop, the API version or the Base URL Override.',
+			description:
+				'Open the Shopify Admin API credential and correct the shop, the API version or the Base URL Override.',
 		});
 	}
 

@@ -97,7 +97,7 @@ export function describeGraphqlErrors(errors: GraphqlErrorEntry[]): string {
 export function fixForGraphqlCode(code: string | undefined): string | undefined {
 	switch (code) {
 		case 'ACCESS_DENIED':
-			return 'The app lacks an access scope this request needs; Shopify\'s message names it. Add the scope to the app (Dev Dashboard → Versions, or the custom app\'s Admin API scopes) and reinstall or update it.';
+			return "The app lacks an access scope this request needs; Shopify's message names it. Add the scope to the app (Dev Dashboard → Versions, or the custom app's Admin API scopes) and reinstall or update it.";
 		case 'MAX_COST_EXCEEDED':
 			return 'The query asks for more than Shopify allows in one request (cost 1,000). Ask for fewer items per page (a smaller "first") or fewer nested fields.';
 		case 'BAD_REQUEST':

@@ -40,7 +40,9 @@ export async function collectPages<T>(options: CollectPagesOptions<T>): Promise<
 		if (!connection.pageInfo?.hasNextPage || !cursor) break;
 		// A server that repeats a cursor would otherwise keep the loop going forever.
 		if (seenCursors.has(cursor)) {
-			throw new Error(`Shopify returned the page cursor "${cursor}" twice; stopped reading further pages.`);
+			throw new Error(
+				`Shopify returned the page cursor "${cursor}" twice; stopped reading further pages.`,
+			);
 		}
 		seenCursors.add(cursor);
 		after = cursor;

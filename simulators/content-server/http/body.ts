@@ -38,7 +38,7 @@ function mediaType(req: IncomingMessage): string {
 	return (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
-/** Reads and drops the rest of a request body, e.g. before answering an error. */
+/** Reads and drops the rest of a request body, e.g. before sending an error response. */
 export async function drainRequest(req: IncomingMessage): Promise<void> {
 	if (req.readableEnded || req.destroyed) return;
 	await new Promise<void>((resolve) => {
@@ -56,7 +56,10 @@ async function readText(req: IncomingMessage): Promise<string> {
 		size += (chunk as Buffer).length;
 		if (size > MAX_FIELD_BYTES) {
 			await drainRequest(req);
-			throw new ApiError(413, `The request body is larger than ${MAX_FIELD_BYTES} bytes. Send files as multipart/form-data parts.`);
+			throw new ApiError(
+				413,
+				`The request body is larger than ${MAX_FIELD_BYTES} bytes. Send files as multipart/form-data parts.`,
+			);
 		}
 		chunks.push(chunk as Buffer);
 	}
@@ -117,7 +120,10 @@ async function readMultipart(
 	}
 	if (fieldTooLarge !== undefined) {
 		removeFiles(files);
-		throw new ApiError(413, `The form field '${fieldTooLarge}' is larger than ${MAX_FIELD_BYTES} bytes.`);
+		throw new ApiError(
+			413,
+			`The form field '${fieldTooLarge}' is larger than ${MAX_FIELD_BYTES} bytes.`,
+		);
 	}
 	return { fields, files };
 }

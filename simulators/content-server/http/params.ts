@@ -27,13 +27,13 @@ export class Params {
 		return Object.keys(this.values).length === 0;
 	}
 
-	/** The value, or the first value of a repeated key. */
+	/** Returns the value, or the first value of a repeated key. */
 	get(name: string): unknown {
 		const value = this.values[name];
 		return Array.isArray(value) && this.repeated(name) ? value[0] : value;
 	}
 
-	/** All values of a key that may repeat; an array value counts as several values. */
+	/** Returns all values of a key that may repeat; an array value counts as several values. */
 	all(name: string): unknown[] {
 		const value = this.values[name];
 		if (value === undefined) return [];
@@ -44,7 +44,7 @@ export class Params {
 		return REPEATED.has(this.values[name] as object);
 	}
 
-	/** A string value; numbers and booleans from `body` JSON are converted. */
+	/** Returns a string value; numbers and booleans from `body` JSON are converted. */
 	string(name: string, options: { required?: boolean; trim?: boolean } = {}): string | undefined {
 		const value = this.get(name);
 		if (value === undefined || value === null || value === '') {
@@ -58,14 +58,19 @@ export class Params {
 		return options.trim === false ? text : text.trim();
 	}
 
-	/** A whole number given as a JSON number or a numeric string. */
+	/** Returns a whole number given as a JSON number or a numeric string. */
 	int(name: string, options: { required?: boolean; min?: number } = {}): number | undefined {
 		const value = this.get(name);
 		if (value === undefined || value === null || value === '') {
 			if (options.required) throw errors.missingParameter(name);
 			return undefined;
 		}
-		const number = typeof value === 'number' ? value : /^-?\d+$/.test(String(value).trim()) ? Number(String(value).trim()) : NaN;
+		const number =
+			typeof value === 'number'
+				? value
+				: /^-?\d+$/.test(String(value).trim())
+					? Number(String(value).trim())
+					: NaN;
 		if (!Number.isSafeInteger(number) || (options.min !== undefined && number < options.min)) {
 			throw errors.invalidParameter(
 				name,
@@ -79,7 +84,7 @@ export class Params {
 	}
 
 	/**
-	 * A boolean: true/false, "true"/"false", 1/0. A key given without a value (`?metadata`)
+	 * Returns a boolean: true/false, "true"/"false", 1/0. A key given without a value (`?metadata`)
 	 * counts as true, as Content Server treats such flag parameters.
 	 */
 	flag(name: string): boolean {

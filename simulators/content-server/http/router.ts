@@ -106,7 +106,10 @@ export class Router {
 	}
 
 	/** Finds the route for a method and path; HEAD is served by GET routes. */
-	match(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
+	match(
+		method: string,
+		path: string,
+	): { route: Route; params: Record<string, string> } | undefined {
 		const wanted = method === 'HEAD' ? 'GET' : method;
 		for (const route of this.routes) {
 			if (route.method !== wanted) continue;

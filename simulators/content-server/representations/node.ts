@@ -120,7 +120,10 @@ const FIELD = /^([a-z_]+)(?:\{([^}]*)\})?(?:\.element\((\d+)\))?(?:\.limit\((\d+
 
 /** Parses the repeatable `fields` parameter; returns undefined when it is absent. */
 export function parseFields(query: Params): Map<string, FieldSelection> | undefined {
-	const entries = query.all('fields').map(String).filter((entry) => entry.trim() !== '');
+	const entries = query
+		.all('fields')
+		.map(String)
+		.filter((entry) => entry.trim() !== '');
 	if (entries.length === 0) return undefined;
 	const selected = new Map<string, FieldSelection>();
 	for (const entry of entries) {
@@ -206,7 +209,7 @@ export function pageTotal(total: number, limit: number): number {
 	return total === 0 ? 0 : Math.ceil(total / limit);
 }
 
-/** The paging block of v2 listings, with `links` to the neighbouring pages. */
+/** Builds the paging block of v2 listings, with `links` to the neighbouring pages. */
 export function pagingBlock(input: PagingInput): Record<string, unknown> {
 	const pages = pageTotal(input.total, input.limit);
 	const rangeMin = input.total === 0 ? 0 : (input.page - 1) * input.limit + 1;

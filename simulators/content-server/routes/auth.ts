@@ -127,10 +127,18 @@ export function registerOtdsRoutes(router: Router): void {
 			const otds = store.settings.otds;
 			const grantType = form.string('grant_type');
 			if (grantType === undefined) {
-				throw oauthError(400, 'invalid_request', 'Missing parameter grant_type. Send grant_type=client_credentials.');
+				throw oauthError(
+					400,
+					'invalid_request',
+					'Missing parameter grant_type. Send grant_type=client_credentials.',
+				);
 			}
 			if (grantType !== 'client_credentials') {
-				throw oauthError(400, 'unsupported_grant_type', `Grant type "${grantType}" is not supported for this client. Use client_credentials.`);
+				throw oauthError(
+					400,
+					'unsupported_grant_type',
+					`Grant type "${grantType}" is not supported for this client. Use client_credentials.`,
+				);
 			}
 			const basic = basicCredentials(req.headers.authorization);
 			const clientId = basic?.id ?? form.string('client_id');
@@ -141,7 +149,11 @@ export function registerOtdsRoutes(router: Router): void {
 				clientId !== otds.clientId ||
 				!sameSecret(clientSecret, otds.clientSecret)
 			) {
-				throw oauthError(401, 'invalid_client', 'Client authentication failed. Check the client ID and secret.');
+				throw oauthError(
+					401,
+					'invalid_client',
+					'Client authentication failed. Check the client ID and secret.',
+				);
 			}
 			const token = randomBytes(32).toString('base64url');
 			store.otdsTokens.set(token, {
@@ -168,7 +180,12 @@ export function registerOtdsRoutes(router: Router): void {
 			const username = form.string(userField);
 			const password = form.string('password', { trim: false });
 			const user = username !== undefined ? store.findUserByLogin(username) : undefined;
-			if (!user || password === undefined || user.password === undefined || !sameSecret(user.password, password)) {
+			if (
+				!user ||
+				password === undefined ||
+				user.password === undefined ||
+				!sameSecret(user.password, password)
+			) {
 				throw new ApiError(401, 'Invalid username or password.');
 			}
 			const ticket = `*OTDSSSO*${randomBytes(48).toString('base64')}`;
@@ -191,8 +208,14 @@ export function registerOtdsRoutes(router: Router): void {
 			};
 		}) satisfies Parameters<Router['post']>[1];
 
-	router.post('/otdsws/v1/authentication/credentials', credentialsLogin('user_name'), { auth: false, acceptJson: true });
-	router.post('/otdsws/rest/authentication/credentials', credentialsLogin('userName'), { auth: false, acceptJson: true });
+	router.post('/otdsws/v1/authentication/credentials', credentialsLogin('user_name'), {
+		auth: false,
+		acceptJson: true,
+	});
+	router.post('/otdsws/rest/authentication/credentials', credentialsLogin('userName'), {
+		auth: false,
+		acceptJson: true,
+	});
 }
 
 /** Resolves an OTDS ticket or bearer token to a user ID, or undefined when it is not valid. */
@@ -212,4 +235,3 @@ export function otdsUserFor(
 	const minted = store.otdsTokens.get(value);
 	return minted && minted.expiresAt > now ? minted.userId : undefined;
 }
-

@@ -7,7 +7,12 @@ import { ApiError, errors } from '../errors';
 import type { Reply, RouteContext, Router } from '../http/router';
 import type { CategoryDefinition, NodeRecord } from '../model';
 import { SUBTYPE, VOLUME_TYPES } from '../model';
-import { categoryForm, categoryMetadata, flatValues, metadataOrder } from '../representations/categories';
+import {
+	categoryForm,
+	categoryMetadata,
+	flatValues,
+	metadataOrder,
+} from '../representations/categories';
 import { typeName } from '../representations/node';
 import { invalidEntryStatus, pathNode, v2Body } from './common';
 
@@ -25,14 +30,21 @@ function appliedCategory(context: RouteContext, node: NodeRecord): CategoryDefin
 	const id = /^\d+$/.test(raw) ? Number(raw) : NaN;
 	const definition = context.store.categories.get(id);
 	if (!definition || !node.categories.has(id)) {
-		throw errors.categoryNotOnNode(Number.isNaN(id) ? (raw as unknown as number) : id, node.id);
+		throw errors.categoryNotOnNode(raw, node.id);
 	}
 	return definition;
 }
 
 function canHoldCategories(node: NodeRecord): void {
-	if (VOLUME_TYPES.has(node.type) || node.type === SUBTYPE.category || node.type === SUBTYPE.categoryFolder) {
-		throw new ApiError(400, `Categories cannot be applied to the ${typeName(node.type)} '${node.name}'.`);
+	if (
+		VOLUME_TYPES.has(node.type) ||
+		node.type === SUBTYPE.category ||
+		node.type === SUBTYPE.categoryFolder
+	) {
+		throw new ApiError(
+			400,
+			`Categories cannot be applied to the ${typeName(node.type)} '${node.name}'.`,
+		);
 	}
 }
 
@@ -68,7 +80,11 @@ function listCategories(context: RouteContext): Reply {
 			},
 		};
 	}
-	return { json: v2Body(context, { results: applied.map((definition) => categoryResult(context, definition, node)) }) };
+	return {
+		json: v2Body(context, {
+			results: applied.map((definition) => categoryResult(context, definition, node)),
+		}),
+	};
 }
 
 function getCategory(context: RouteContext): Reply {
@@ -77,7 +93,10 @@ function getCategory(context: RouteContext): Reply {
 	if (context.version === 1) {
 		return {
 			json: {
-				data: flatValues(definition, node.categories.get(definition.id) ?? defaultValues(definition)),
+				data: flatValues(
+					definition,
+					node.categories.get(definition.id) ?? defaultValues(definition),
+				),
 				definitions: categoryMetadata(definition),
 				definitions_map: { [String(definition.id)]: metadataOrder(definition) },
 				definitions_order: metadataOrder(definition),
@@ -113,9 +132,15 @@ function updateCategory(context: RouteContext): Reply {
 	const { store, user } = context;
 	const node = pathNode(context);
 	const definition = appliedCategory(context, node);
-	const values = applyInput(store, definition, node.categories.get(definition.id) ?? defaultValues(definition), attributeInput(context), {
-		invalidEntryStatus: invalidEntryStatus(context),
-	});
+	const values = applyInput(
+		store,
+		definition,
+		node.categories.get(definition.id) ?? defaultValues(definition),
+		attributeInput(context),
+		{
+			invalidEntryStatus: invalidEntryStatus(context),
+		},
+	);
 	checkRequired(store, definition, values);
 	node.categories.set(definition.id, values);
 	store.touch(node, user.id);
@@ -131,10 +156,12 @@ function removeCategory(context: RouteContext): Reply {
 	return changedReply(context);
 }
 
-/** The category of a forms request: a category object, or the documented "has no version" error. */
+/** Returns the category of a forms request, or throws the documented "has no version" error. */
 function formCategory(context: RouteContext, id: unknown): CategoryDefinition {
 	const number = Number(id);
-	const definition = Number.isSafeInteger(number) ? context.store.categories.get(number) : undefined;
+	const definition = Number.isSafeInteger(number)
+		? context.store.categories.get(number)
+		: undefined;
 	if (!definition) throw errors.categoryHasNoVersion(id);
 	return definition;
 }
@@ -154,7 +181,10 @@ function formsBody(
 					fields: form.fields,
 					form: {
 						attributes: {
-							action: method === 'POST' ? `api/v1/nodes/${nodeId}/categories` : `api/v1/nodes/${nodeId}/categories/${definition.id}`,
+							action:
+								method === 'POST'
+									? `api/v1/nodes/${nodeId}/categories`
+									: `api/v1/nodes/${nodeId}/categories/${definition.id}`,
 							method,
 						},
 						renderForm: true,
@@ -177,7 +207,9 @@ export function registerCategoryRoutes(router: Router): void {
 		router.get(`/api/${version}/nodes/:id/categories/:category`, getCategory);
 		router.post(`/api/${version}/nodes/:id/categories`, applyCategory);
 		router.put(`/api/${version}/nodes/:id/categories/:category`, updateCategory);
-		router.delete(`/api/${version}/nodes/:id/categories/:category`, removeCategory, { allowEmpty: true });
+		router.delete(`/api/${version}/nodes/:id/categories/:category`, removeCategory, {
+			allowEmpty: true,
+		});
 	}
 
 	router.get('/api/v1/forms/nodes/categories/create', (context) => {
@@ -203,7 +235,11 @@ export function registerCategoryRoutes(router: Router): void {
 		const definition = context.store.categories.get(node.id);
 		if (node.type !== SUBTYPE.category || !definition) {
 			return {
-				json: { forms: [{ data: {}, options: { fields: {} }, schema: { properties: {}, type: 'object' } }] },
+				json: {
+					forms: [
+						{ data: {}, options: { fields: {} }, schema: { properties: {}, type: 'object' } },
+					],
+				},
 			};
 		}
 		return { json: formsBody(definition, node.id, categoryForm(definition, undefined), 'PUT') };

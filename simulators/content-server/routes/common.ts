@@ -4,8 +4,11 @@ import type { RouteContext } from '../http/router';
 import type { NodeRecord, UserRecord } from '../model';
 import { selfLinks } from '../representations/node';
 
-/** A v2 response: `links` to the request itself plus the given top-level keys. */
-export function v2Body(context: RouteContext, body: Record<string, unknown>): Record<string, unknown> {
+/** Builds a v2 response: `links` to the request itself plus the given top-level keys. */
+export function v2Body(
+	context: RouteContext,
+	body: Record<string, unknown>,
+): Record<string, unknown> {
 	return { links: selfLinks(context.href, context.req.method ?? 'GET'), ...body };
 }
 
@@ -37,10 +40,19 @@ export function invalidEntryStatus(context: RouteContext): number {
 
 /** Member properties as `GET /api/v2/members` and `GET /api/v1/auth` show them. */
 export function memberProperties(user: UserRecord): Record<string, unknown> {
-	const typeName = user.type === 1 ? 'Group' : user.type === 17 ? 'Service User' : 'User';
+	const TYPE_NAMES: Record<number, string> = { 0: 'User', 1: 'Group', 17: 'Service User' };
+	const typeName = TYPE_NAMES[user.type];
 	const formatted = `${user.firstName} ${user.lastName}`.trim() || user.name;
 	if (user.type === 1) {
-		return { id: user.id, name: user.name, type: 1, type_name: typeName, deleted: false, leader_id: null, name_formatted: user.name };
+		return {
+			id: user.id,
+			name: user.name,
+			type: 1,
+			type_name: typeName,
+			deleted: false,
+			leader_id: null,
+			name_formatted: user.name,
+		};
 	}
 	return {
 		id: user.id,

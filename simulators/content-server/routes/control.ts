@@ -56,7 +56,8 @@ export async function handleControlRequest(
 				const previousSeed = store.settings.faults.seed;
 				store.settings = applySettingsPatch(store.settings, body ?? {});
 				// A new seed restarts the fault sequence, so a run can be repeated from here.
-				if (store.settings.faults.seed !== previousSeed) pipeline.faults.reseed(store.settings.faults.seed, true);
+				if (store.settings.faults.seed !== previousSeed)
+					pipeline.faults.reseed(store.settings.faults.seed, true);
 				send(res, 200, store.settings);
 				return;
 			}
@@ -78,7 +79,9 @@ export async function handleControlRequest(
 				return;
 			}
 			default:
-				send(res, 404, { error: `Unknown control route ${method} /_simulator${route}. Routes: ${ROUTES.join(', ')}.` });
+				send(res, 404, {
+					error: `Unknown control route ${method} /_simulator${route}. Routes: ${ROUTES.join(', ')}.`,
+				});
 		}
 	} catch (error) {
 		if (error instanceof SettingsError) {

@@ -10,10 +10,15 @@ function searchMembers(context: RouteContext): Reply {
 	const { store, query } = context;
 	const type = query.int('where_type');
 	let members = [...store.users.values()].filter((user) =>
-		type === undefined ? true : type === 0 ? user.type === 0 || user.type === 17 : user.type === type,
+		type === undefined
+			? true
+			: type === 0
+				? user.type === 0 || user.type === 17
+				: user.type === type,
 	);
 
-	const contains = (value: string, needle: string) => value.toLowerCase().includes(needle.toLowerCase());
+	const contains = (value: string, needle: string) =>
+		value.toLowerCase().includes(needle.toLowerCase());
 	const text = query.string('query');
 	if (text !== undefined) {
 		// `query` looks for the text inside login name, first and last name, e-mail and group name.
@@ -29,7 +34,8 @@ function searchMembers(context: RouteContext): Reply {
 	];
 	for (const [name, read] of filters) {
 		const value = query.string(name);
-		if (value !== undefined) members = members.filter((user) => read(user).toLowerCase().startsWith(value.toLowerCase()));
+		if (value !== undefined)
+			members = members.filter((user) => read(user).toLowerCase().startsWith(value.toLowerCase()));
 	}
 
 	const sort = (query.string('sort') ?? 'asc_id').toLowerCase();
@@ -38,7 +44,9 @@ function searchMembers(context: RouteContext): Reply {
 	members.sort((left, right) => {
 		const a = column === 'name' ? left.name.toLowerCase() : left.id;
 		const b = column === 'name' ? right.name.toLowerCase() : right.id;
-		const order = a < b ? -1 : a > b ? 1 : 0;
+		let order = 0;
+		if (a < b) order = -1;
+		if (a > b) order = 1;
 		return descending ? -order : order;
 	});
 
@@ -50,7 +58,9 @@ function searchMembers(context: RouteContext): Reply {
 				paging: pagingBlock({ page, limit, total: members.length, href: context.href }),
 				sorting: { sort: [{ key: 'sort', value: `${descending ? 'desc' : 'asc'}_${column}` }] },
 			},
-			results: pageOf(members, page, limit).map((user) => ({ data: { properties: memberProperties(user) } })),
+			results: pageOf(members, page, limit).map((user) => ({
+				data: { properties: memberProperties(user) },
+			})),
 		}),
 	};
 }
@@ -58,14 +68,22 @@ function searchMembers(context: RouteContext): Reply {
 function requireMember(context: RouteContext): UserRecord {
 	const raw = context.path.id;
 	const user = /^\d+$/.test(raw) ? context.store.users.get(Number(raw)) : undefined;
-	if (!user) throw new ApiError(400, `Member ${raw} does not exist. Search members with GET /api/v2/members?query=...`);
+	if (!user)
+		throw new ApiError(
+			400,
+			`Member ${raw} does not exist. Search members with GET /api/v2/members?query=...`,
+		);
 	return user;
 }
 
 export function registerMemberRoutes(router: Router): void {
 	router.get('/api/v2/members', searchMembers);
 	router.get('/api/v2/members/:id', (context) => ({
-		json: v2Body(context, { results: { data: { properties: memberProperties(requireMember(context)) } } }),
+		json: v2Body(context, {
+			results: { data: { properties: memberProperties(requireMember(context)) } },
+		}),
 	}));
-	router.get('/api/v1/members/:id', (context) => ({ json: { data: memberProperties(requireMember(context)) } }));
+	router.get('/api/v1/members/:id', (context) => ({
+		json: { data: memberProperties(requireMember(context)) },
+	}));
 }

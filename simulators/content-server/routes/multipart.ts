@@ -72,7 +72,12 @@ async function startSession(context: RouteContext): Promise<Reply> {
 	});
 	return {
 		json: v2Body(context, {
-			results: { upload_key: key, num_parts: numParts, part_size: settings.partSize, max_retries: settings.maxRetries },
+			results: {
+				upload_key: key,
+				num_parts: numParts,
+				part_size: settings.partSize,
+				max_retries: settings.maxRetries,
+			},
 		}),
 	};
 }
@@ -83,7 +88,8 @@ async function uploadPart(context: RouteContext): Promise<Reply> {
 	if (session.status !== 'open') throw errors.cannotClose();
 	const raw = context.path.part;
 	const part = /^\d+$/.test(raw) ? Number(raw) : NaN;
-	if (!Number.isInteger(part) || part < 1 || part > session.numParts) throw errors.invalidBlockId(session.numParts);
+	if (!Number.isInteger(part) || part < 1 || part > session.numParts)
+		throw errors.invalidBlockId(session.numParts);
 	if (session.parts.has(part)) throw errors.blockAlreadyUploaded(part);
 
 	const file = context.files.find((candidate) => candidate.field === 'part_content');
@@ -103,7 +109,8 @@ async function completeSession(context: RouteContext): Promise<Reply> {
 	const session = await requireSession(context);
 	if (session.status !== 'open' || session.parts.size === 0) throw errors.cannotClose();
 	const missing: number[] = [];
-	for (let part = 1; part <= session.numParts; part++) if (!session.parts.has(part)) missing.push(part);
+	for (let part = 1; part <= session.numParts; part++)
+		if (!session.parts.has(part)) missing.push(part);
 	if (missing.length > 0) throw errors.partsMissing(missing);
 
 	const target = path.join(store.multipartDir, `${session.key}.complete`);
@@ -114,7 +121,9 @@ async function completeSession(context: RouteContext): Promise<Reply> {
 		received += entry.size;
 		await pipeline(createReadStream(entry.path), output, { end: false });
 	}
-	await new Promise<void>((resolve, reject) => output.end((error?: Error | null) => (error ? reject(error) : resolve())));
+	await new Promise<void>((resolve, reject) =>
+		output.end((error?: Error | null) => (error ? reject(error) : resolve())),
+	);
 	if (received !== session.fileSize) {
 		await rm(target, { force: true });
 		throw errors.sizeMismatch(received, session.fileSize);
@@ -131,7 +140,13 @@ export function registerMultipartRoutes(router: Router): void {
 		const settings = context.store.settings.multipart;
 		return {
 			json: v2Body(context, {
-				results: { data: { is_enabled: settings.enabled, min_size: settings.minSize, max_size: settings.maxSize } },
+				results: {
+					data: {
+						is_enabled: settings.enabled,
+						min_size: settings.minSize,
+						max_size: settings.maxSize,
+					},
+				},
 			}),
 		};
 	});

@@ -4,7 +4,13 @@
  */
 import { rm } from 'node:fs/promises';
 
-import { applyInput, checkRequired, defaultValues, requireCategory, splitRoleCategories } from '../categories';
+import {
+	applyInput,
+	checkRequired,
+	defaultValues,
+	requireCategory,
+	splitRoleCategories,
+} from '../categories';
 import { createVersion, findVersionSource, validateName } from '../documents';
 import { ApiError, errors } from '../errors';
 import type { Params } from '../http/params';
@@ -24,10 +30,10 @@ import {
 	typeName,
 	versionProperties,
 } from '../representations/node';
-import { acceptsChildren, type Store } from '../store';
+import { CONFIGURATION_VOLUMES, requireParentFor, type Store } from '../store';
 import { clashStatus, invalidEntryStatus, pathNode, v2Body } from './common';
 
-/** `data` of a node in v2 responses, shaped by `fields`, `expand` and `metadata`. */
+/** Builds the `data` of a node in v2 responses, shaped by `fields`, `expand` and `metadata`. */
 export function nodeDataV2(
 	store: Store,
 	node: NodeRecord,
@@ -45,8 +51,13 @@ export function nodeDataV2(
 	const versions = fields?.get('versions');
 	if (versions) {
 		// Newest first, so that `versions.element(0)` is the current version.
-		const list = [...node.versions].reverse().map((version) => pickKeys(versionProperties(node, version), versions.keys));
-		data.versions = versions.element !== undefined ? (list[versions.element] ?? null) : list.slice(0, versions.limit);
+		const list = [...node.versions]
+			.reverse()
+			.map((version) => pickKeys(versionProperties(node, version), versions.keys));
+		data.versions =
+			versions.element !== undefined
+				? (list[versions.element] ?? null)
+				: list.slice(0, versions.limit);
 	}
 	if (fields?.get('categories')) {
 		data.categories = [...node.categories].map(([id, values]) => {
@@ -98,7 +109,7 @@ function nodePropertiesV1(store: Store, node: NodeRecord): Record<string, unknow
 	return nodeProperties(store, node, 'local');
 }
 
-/** The full v1 node response: flat `data` plus the definition and action blocks. */
+/** Builds the full v1 node response: flat `data` plus the definition and action blocks. */
 function nodeV1(store: Store, node: NodeRecord): Record<string, unknown> {
 	return {
 		data: nodePropertiesV1(store, node),
@@ -115,7 +126,11 @@ function nodeV1(store: Store, node: NodeRecord): Record<string, unknown> {
 }
 
 /** Items of a listing after `where_type`, `where_name` and `sort`. */
-function filterChildren(store: Store, parent: NodeRecord, query: Params): { items: NodeRecord[]; sort: string } {
+function filterChildren(
+	store: Store,
+	parent: NodeRecord,
+	query: Params,
+): { items: NodeRecord[]; sort: string } {
 	let items = store.children(parent);
 
 	const types = query
@@ -152,7 +167,9 @@ function filterChildren(store: Store, parent: NodeRecord, query: Params): { item
 			case 'modify_date':
 				return item.modifyDate.getTime();
 			case 'size':
-				return store.isContainer(item) ? item.children.length : (store.latestVersion(item)?.size ?? 0);
+				return store.isContainer(item)
+					? item.children.length
+					: (store.latestVersion(item)?.size ?? 0);
 			case 'type':
 				return item.type;
 			case 'id':
@@ -176,7 +193,11 @@ function listChildren(context: RouteContext) {
 	// The API description lists 500 for a listing of an unknown or inaccessible node.
 	const parent = pathNode(context, () => errors.itemNotAccessible(500));
 	const { items, sort } = filterChildren(store, parent, query);
-	const { page, limit } = readPaging(query, store.settings.defaultPageSize, store.settings.maxPageSize);
+	const { page, limit } = readPaging(
+		query,
+		store.settings.defaultPageSize,
+		store.settings.maxPageSize,
+	);
 	const pageItems = pageOf(items, page, limit);
 
 	if (context.version === 1) {
@@ -225,7 +246,11 @@ export function prepareRoleCategories(context: RouteContext, nested: boolean): P
 		try {
 			roles = JSON.parse(roles);
 		} catch {
-			throw errors.invalidParameter('roles', roles, 'Send roles as a JSON object inside the body parameter.');
+			throw errors.invalidParameter(
+				'roles',
+				roles,
+				'Send roles as a JSON object inside the body parameter.',
+			);
 		}
 	}
 	if (roles === undefined || roles === null) return [];
@@ -233,29 +258,41 @@ export function prepareRoleCategories(context: RouteContext, nested: boolean): P
 		throw errors.invalidParameter('roles', JSON.stringify(roles), 'Send roles as a JSON object.');
 	}
 	const status = invalidEntryStatus(context);
-	const byCategory = splitRoleCategories((roles as Record<string, unknown>).categories, nested, status);
+	const byCategory = splitRoleCategories(
+		(roles as Record<string, unknown>).categories,
+		nested,
+		status,
+	);
 	const prepared: PreparedCategory[] = [];
 	for (const [id, input] of byCategory) {
 		const definition = requireCategory(context.store, id);
-		const values = applyInput(context.store, definition, defaultValues(definition), input, { invalidEntryStatus: status });
+		const values = applyInput(context.store, definition, defaultValues(definition), input, {
+			invalidEntryStatus: status,
+		});
 		checkRequired(context.store, definition, values);
 		prepared.push({ definition, values });
 	}
 	return prepared;
 }
 
-function requireParent(store: Store, parentId: number): NodeRecord {
-	const parent = store.requireNode(parentId, () => errors.itemNotAccessible(400));
-	if (!acceptsChildren(parent)) throw errors.notAContainer(parent.name);
-	return parent;
-}
-
-function checkNameFree(context: RouteContext, parent: NodeRecord, name: string, exceptId?: number): void {
-	if (context.store.findChildByName(parent, name, exceptId)) throw errors.nameClash(name, clashStatus(context));
+function checkNameFree(
+	context: RouteContext,
+	parent: NodeRecord,
+	name: string,
+	exceptId?: number,
+): void {
+	if (context.store.findChildByName(parent, name, exceptId))
+		throw errors.nameClash(name, clashStatus(context));
 }
 
 /** Copies a node and, for containers, everything below it; BO references are not copied. */
-export function copyTree(store: Store, source: NodeRecord, parent: NodeRecord, name: string, userId: number): NodeRecord {
+export function copyTree(
+	store: Store,
+	source: NodeRecord,
+	parent: NodeRecord,
+	name: string,
+	userId: number,
+): NodeRecord {
 	const copy = store.insertNode(
 		{
 			parentId: parent.id,
@@ -264,13 +301,20 @@ export function copyTree(store: Store, source: NodeRecord, parent: NodeRecord, n
 			description: source.description,
 			url: source.url,
 			originalId: source.originalId,
-			versions: source.versions.map((version) => ({ ...version, versionId: store.allocateVersionId(), createDate: new Date(), ownerId: userId })),
+			versions: source.versions.map((version) => ({
+				...version,
+				versionId: store.allocateVersionId(),
+				createDate: new Date(),
+				ownerId: userId,
+			})),
 			categories: new Map(
 				[...source.categories].map(([id, values]) => [
 					id,
 					{
 						attributes: new Map([...values.attributes].map(([key, list]) => [key, [...list]])),
-						sets: new Map([...values.sets].map(([key, rows]) => [key, rows.map((row) => new Map(row))])),
+						sets: new Map(
+							[...values.sets].map(([key, rows]) => [key, rows.map((row) => new Map(row))]),
+						),
 					},
 				]),
 			),
@@ -289,7 +333,7 @@ async function createNode(context: RouteContext) {
 	const originalId = form.int('original_id');
 	if (!form.has('type') && originalId !== undefined) {
 		const source = store.requireNode(originalId, () => errors.itemNotAccessible(400));
-		const parent = requireParent(store, form.int('parent_id', { required: true }) as number);
+		const parent = requireParentFor(store, form.int('parent_id', { required: true }) as number);
 		const name = form.string('name') ?? source.name;
 		validateName(name);
 		checkNameFree(context, parent, name);
@@ -301,7 +345,8 @@ async function createNode(context: RouteContext) {
 	}
 
 	const rawType = form.get('type');
-	if (rawType === undefined || rawType === null || rawType === '') throw errors.missingParameter('type');
+	if (rawType === undefined || rawType === null || rawType === '')
+		throw errors.missingParameter('type');
 	const type = Number(rawType);
 	if (!Number.isSafeInteger(type)) throw errors.subtypeNotRegistered(rawType);
 	if (!(type in TYPE_NAMES)) throw errors.subtypeNotRegistered(type);
@@ -310,10 +355,12 @@ async function createNode(context: RouteContext) {
 
 	const parentId = form.int('parent_id', { required: true }) as number;
 	const name = form.string('name', { required: true }) as string;
-	const parent = requireParent(store, parentId);
+	const parent = requireParentFor(store, parentId);
 	validateName(name);
 
-	const fields: Partial<NodeRecord> = { description: form.string('description', { trim: false }) ?? '' };
+	const fields: Partial<NodeRecord> = {
+		description: form.string('description', { trim: false }) ?? '',
+	};
 	if (type === SUBTYPE.url) {
 		fields.url = form.string('url', { required: true });
 	}
@@ -323,7 +370,9 @@ async function createNode(context: RouteContext) {
 		fields.originalId = target;
 	}
 	const source =
-		type === SUBTYPE.document ? findVersionSource(store, context.files, form.string('upload_key'), user.id) : undefined;
+		type === SUBTYPE.document
+			? findVersionSource(store, context.files, form.string('upload_key'), user.id)
+			: undefined;
 	if (type === SUBTYPE.document && !source) throw errors.missingParameter('file');
 
 	checkNameFree(context, parent, name);
@@ -350,7 +399,11 @@ async function createNode(context: RouteContext) {
 
 function createdReply(context: RouteContext, node: NodeRecord) {
 	if (context.version === 1) return { json: { id: node.id } };
-	return { json: v2Body(context, { results: { data: { properties: nodeProperties(context.store, node) } } }) };
+	return {
+		json: v2Body(context, {
+			results: { data: { properties: nodeProperties(context.store, node) } },
+		}),
+	};
 }
 
 function updateNode(context: RouteContext) {
@@ -367,12 +420,13 @@ function updateNode(context: RouteContext) {
 	let target = store.getNode(node.parentId);
 	if (parentId !== undefined && parentId !== node.parentId) {
 		if (VOLUME_TYPES.has(node.type)) throw errors.moveIntoItself(node.name);
-		target = requireParent(store, parentId);
+		target = requireParentFor(store, parentId);
 		if (store.isDescendantOf(target, node.id)) throw errors.moveIntoItself(node.name);
 	}
 	const newName = name ?? node.name;
 	if (name !== undefined) validateName(name);
-	if (target && (name !== undefined || target.id !== node.parentId)) checkNameFree(context, target, newName, node.id);
+	if (target && (name !== undefined || target.id !== node.parentId))
+		checkNameFree(context, target, newName, node.id);
 
 	if (target && target.id !== node.parentId) store.moveNode(node, target, user.id);
 	node.name = newName;
@@ -380,19 +434,17 @@ function updateNode(context: RouteContext) {
 	store.touch(node, user.id);
 
 	if (context.version === 1) return { json: nodeV1(store, node) };
-	return { json: v2Body(context, { results: { data: { properties: nodeProperties(store, node) } } }) };
+	return {
+		json: v2Body(context, { results: { data: { properties: nodeProperties(store, node) } } }),
+	};
 }
 
 /** Items the simulator's configuration depends on: category objects and workspace templates. */
 function isConfiguration(store: Store, node: NodeRecord): boolean {
-	return (
-		VOLUME_TYPES.has(node.type) ||
-		node.volumeId === 2006 ||
-		node.volumeId === 2008
-	);
+	return VOLUME_TYPES.has(node.type) || CONFIGURATION_VOLUMES.has(node.volumeId);
 }
 
-function deleteNode(context: RouteContext) {
+async function deleteNode(context: RouteContext) {
 	const { store, user } = context;
 	const node = pathNode(context, () => errors.itemNotAccessible(400));
 	if (VOLUME_TYPES.has(node.type)) throw errors.cannotDeleteVolume(node.name);
@@ -402,7 +454,7 @@ function deleteNode(context: RouteContext) {
 			`The item '${node.name}' belongs to the category or template configuration and cannot be deleted in the simulator. Reset the simulator to undo changes.`,
 		);
 	}
-	store.deleteNode(node, user.id);
+	for (const file of store.deleteNode(node, user.id)) await rm(file, { force: true });
 	if (context.version === 1) return { json: {} };
 	return { json: v2Body(context, { results: {} }) };
 }
@@ -426,7 +478,9 @@ function ancestors(context: RouteContext) {
 
 function validateNames(context: RouteContext) {
 	const { store, form } = context;
-	const parent = store.requireNode(form.int('parent_id', { required: true }) as number, () => errors.itemNotAccessible(400));
+	const parent = store.requireNode(form.int('parent_id', { required: true }) as number, () =>
+		errors.itemNotAccessible(400),
+	);
 	const names = form.all('names').map((name) => String(name));
 	if (names.length === 0) throw errors.missingParameter('names');
 	const results: Array<{ id: number; name: string }> = [];
@@ -461,7 +515,8 @@ export function registerNodeRoutes(router: Router): void {
 		router.get(`/api/${version}/nodes/:id`, (context) => {
 			const { store, query } = context;
 			const node = pathNode(context, (id) => errors.nodeNotFound(id));
-			if (node.workspace && node.type === SUBTYPE.businessWorkspace) store.noteWorkspaceAccess(context.user.id, node.id);
+			if (node.workspace && node.type === SUBTYPE.businessWorkspace)
+				store.noteWorkspaceAccess(context.user.id, node.id);
 			if (context.version === 1) return { json: nodeV1(store, node) };
 			const { data, metadata } = nodeDataV2(store, node, query);
 			return { json: v2Body(context, { results: metadata ? { data, metadata } : { data } }) };
@@ -478,12 +533,17 @@ export function registerNodeRoutes(router: Router): void {
 		const volumes = [2000, 2004, 2006, 2008]
 			.map((id) => context.store.getNode(id))
 			.filter((node): node is NodeRecord => node !== undefined);
-		return { json: v2Body(context, { results: volumes.map((node) => nodeDataV2(context.store, node, context.query)) }) };
+		return {
+			json: v2Body(context, {
+				results: volumes.map((node) => nodeDataV2(context.store, node, context.query)),
+			}),
+		};
 	});
 	router.get('/api/v2/volumes/:type', (context) => {
 		const node = volumeByType(context);
 		return { json: v2Body(context, { results: nodeDataV2(context.store, node, context.query) }) };
 	});
-	router.get('/api/v1/volumes/:type', (context) => ({ json: nodeV1(context.store, volumeByType(context)) }));
+	router.get('/api/v1/volumes/:type', (context) => ({
+		json: nodeV1(context.store, volumeByType(context)),
+	}));
 }
-

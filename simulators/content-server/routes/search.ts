@@ -7,7 +7,13 @@ import type { EvaluationOptions, QueryNode, RegionValue } from '../lql';
 import { evaluate, parseQuery, score } from '../lql';
 import type { NodeRecord } from '../model';
 import { nodeProperties, pageOf, pagingBlock } from '../representations/node';
-import { attributeRegions, isKnownRegion, isSearchable, searchDocument, SYSTEM_REGIONS } from '../searchIndex';
+import {
+	attributeRegions,
+	isKnownRegion,
+	isSearchable,
+	searchDocument,
+	SYSTEM_REGIONS,
+} from '../searchIndex';
 import { v2Body } from './common';
 
 /** Builds the query tree for `lookfor`: LQL, all words, any word, or one exact phrase. */
@@ -27,7 +33,12 @@ function buildQuery(context: RouteContext, where: string, lookfor: string): Quer
 		.reduce((left, right) => ({ type: lookfor === 'anywords' ? 'or' : 'and', left, right }));
 }
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], name: string, fallback: T): T {
+function oneOf<T extends string>(
+	value: string | undefined,
+	allowed: readonly T[],
+	name: string,
+	fallback: T,
+): T {
 	if (value === undefined) return fallback;
 	const lower = value.toLowerCase() as T;
 	if (!allowed.includes(lower)) {
@@ -60,8 +71,18 @@ function search(context: RouteContext): Reply {
 	const { store, form } = context;
 	const where = form.string('where', { trim: false });
 	if (where === undefined || where.trim() === '') throw errors.queryMissing();
-	const lookfor = oneOf(form.string('lookfor'), ['complexquery', 'allwords', 'anywords', 'exactphrase'] as const, 'lookfor', 'complexquery');
-	const within = oneOf(form.string('within'), ['all', 'content', 'metadata'] as const, 'within', 'all');
+	const lookfor = oneOf(
+		form.string('lookfor'),
+		['complexquery', 'allwords', 'anywords', 'exactphrase'] as const,
+		'lookfor',
+		'complexquery',
+	);
+	const within = oneOf(
+		form.string('within'),
+		['all', 'content', 'metadata'] as const,
+		'within',
+		'all',
+	);
 	const modifier = form.string('modifier')?.toLowerCase();
 	const options: EvaluationOptions = {
 		within,
@@ -90,7 +111,8 @@ function search(context: RouteContext): Reply {
 	if (sortMatch) {
 		const direction = sortMatch[1].toLowerCase() === 'desc' ? -1 : 1;
 		const region = sortMatch[2].toLowerCase();
-		const keyOf = (node: NodeRecord) => regionText(searchDocument(store, node).regions.get(region)?.[0]) ?? '';
+		const keyOf = (node: NodeRecord) =>
+			regionText(searchDocument(store, node).regions.get(region)?.[0]) ?? '';
 		hits.sort((left, right) => {
 			const a = keyOf(left.node);
 			const b = keyOf(right.node);
@@ -107,10 +129,19 @@ function search(context: RouteContext): Reply {
 		);
 	}
 
-	const { page, limit } = readPaging(form, store.settings.searchDefaultPageSize, store.settings.maxPageSize);
+	const { page, limit } = readPaging(
+		form,
+		store.settings.searchDefaultPageSize,
+		store.settings.maxPageSize,
+	);
 	const pageHits = pageOf(hits, page, limit);
 	const select = selectedRegions(form.get('select'));
-	const regionsOrder = ['OTName', 'OTObjectDate', 'OTLocation', ...select.filter((name) => !['OTName', 'OTObjectDate', 'OTLocation'].includes(name))];
+	const regionsOrder = [
+		'OTName',
+		'OTObjectDate',
+		'OTLocation',
+		...select.filter((name) => !['OTName', 'OTObjectDate', 'OTLocation'].includes(name)),
+	];
 	const paging = pagingBlock({ page, limit, total: hits.length, href: context.href });
 	const sortLabel = sortMatch ? sortParam : 'Relevance';
 	paging.result_header_string =
@@ -136,7 +167,11 @@ function search(context: RouteContext): Reply {
 	};
 }
 
-function searchResult(context: RouteContext, node: NodeRecord, regionsOrder: string[]): Record<string, unknown> {
+function searchResult(
+	context: RouteContext,
+	node: NodeRecord,
+	regionsOrder: string[],
+): Record<string, unknown> {
 	const { store } = context;
 	const latest = store.latestVersion(node);
 	const document = searchDocument(store, node);
@@ -199,7 +234,7 @@ function listRegions(context: RouteContext): Reply {
 
 export function registerSearchRoutes(router: Router): void {
 	router.post('/api/v2/search', search);
-	// GET is deprecated on real servers but still answers.
+	// GET is deprecated on real servers but still works.
 	router.get('/api/v2/search', search);
 	router.get('/api/v1/regions', listRegions);
 }

@@ -8,7 +8,13 @@ import { readPaging } from '../http/params';
 import type { Reply, RouteContext, Router } from '../http/router';
 import type { NodeRecord, VersionRecord } from '../model';
 import { SUBTYPE } from '../model';
-import { nodeProperties, pageOf, pagingBlock, typeName, versionProperties } from '../representations/node';
+import {
+	nodeProperties,
+	pageOf,
+	pagingBlock,
+	typeName,
+	versionProperties,
+} from '../representations/node';
 import { pathNode, v2Body } from './common';
 
 function requireDocument(node: NodeRecord): NodeRecord {
@@ -18,14 +24,18 @@ function requireDocument(node: NodeRecord): NodeRecord {
 
 function findVersion(context: RouteContext, node: NodeRecord): VersionRecord {
 	const raw = context.path.version;
-	const version = /^\d+$/.test(raw) ? node.versions.find((item) => item.number === Number(raw)) : undefined;
+	const version = /^\d+$/.test(raw)
+		? node.versions.find((item) => item.number === Number(raw))
+		: undefined;
 	if (!version) throw errors.versionNotFound(node.id, raw);
 	return version;
 }
 
 function versionReply(context: RouteContext, node: NodeRecord, version: VersionRecord): Reply {
 	if (context.version === 1) return { json: { data: versionProperties(node, version, 'local') } };
-	return { json: v2Body(context, { results: { data: { versions: versionProperties(node, version) } } }) };
+	return {
+		json: v2Body(context, { results: { data: { versions: versionProperties(node, version) } } }),
+	};
 }
 
 async function addVersion(context: RouteContext): Promise<Reply> {
@@ -49,7 +59,12 @@ async function addVersion(context: RouteContext): Promise<Reply> {
 	if (context.version === 1) return { json: { id: node.id, version_number: version.number } };
 	return {
 		json: v2Body(context, {
-			results: { data: { properties: nodeProperties(store, node), versions: versionProperties(node, version) } },
+			results: {
+				data: {
+					properties: nodeProperties(store, node),
+					versions: versionProperties(node, version),
+				},
+			},
 		}),
 	};
 }
@@ -73,8 +88,12 @@ function listVersions(context: RouteContext): Reply {
 	const { page, limit } = readPaging(query, store.settings.maxPageSize, store.settings.maxPageSize);
 	return {
 		json: v2Body(context, {
-			collection: { paging: pagingBlock({ page, limit, total: versions.length, href: context.href }) },
-			results: pageOf(versions, page, limit).map((version) => ({ data: { versions: versionProperties(node, version) } })),
+			collection: {
+				paging: pagingBlock({ page, limit, total: versions.length, href: context.href }),
+			},
+			results: pageOf(versions, page, limit).map((version) => ({
+				data: { versions: versionProperties(node, version) },
+			})),
 		}),
 	};
 }
@@ -87,7 +106,9 @@ async function deleteVersion(context: RouteContext): Promise<Reply> {
 	node.versions = node.versions.filter((item) => item !== version);
 	store.touch(node, user.id);
 	// Copies share files, so the file stays unless no other version uses it.
-	const shared = [...store.nodes.values()].some((item) => item.versions.some((other) => other.path === version.path));
+	const shared = [...store.nodes.values()].some((item) =>
+		item.versions.some((other) => other.path === version.path),
+	);
 	if (!shared) await rm(version.path, { force: true });
 	return context.version === 1 ? { json: {} } : { json: v2Body(context, { results: {} }) };
 }
@@ -101,7 +122,10 @@ function download(context: RouteContext, pick: (node: NodeRecord) => VersionReco
 		file: { path: version.path, size: version.size },
 		headers: {
 			'Content-Type': version.mimeType,
-			'Content-Disposition': contentDisposition(action === 'open' ? 'inline' : 'attachment', version.fileName),
+			'Content-Disposition': contentDisposition(
+				action === 'open' ? 'inline' : 'attachment',
+				version.fileName,
+			),
 			'Cache-Control': 'private, no-cache',
 		},
 	};
@@ -119,7 +143,9 @@ export function registerVersionRoutes(router: Router): void {
 			const node = requireDocument(pathNode(context));
 			return versionReply(context, node, findVersion(context, node));
 		});
-		router.delete(`/api/${version}/nodes/:id/versions/:version`, deleteVersion, { allowEmpty: true });
+		router.delete(`/api/${version}/nodes/:id/versions/:version`, deleteVersion, {
+			allowEmpty: true,
+		});
 		router.get(`/api/${version}/nodes/:id/content`, (context) =>
 			download(context, (node) => node.versions[node.versions.length - 1]),
 		);

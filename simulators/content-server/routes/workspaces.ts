@@ -9,24 +9,44 @@ import { ApiError, errors } from '../errors';
 import type { Params } from '../http/params';
 import { Params as ParamsClass, readPaging } from '../http/params';
 import type { Reply, RouteContext, Router } from '../http/router';
-import type { BusinessObjectReference, CategoryDefinition, CategoryValues, NodeRecord, WorkspaceTypeRecord } from '../model';
+import type {
+	BusinessObjectReference,
+	CategoryDefinition,
+	CategoryValues,
+	NodeRecord,
+	WorkspaceTypeRecord,
+} from '../model';
 import { SUBTYPE } from '../model';
 import { categoryForm, categoryMetadata, flatValues } from '../representations/categories';
 import type { FieldSelection } from '../representations/node';
-import { nodeProperties, pageOf, pagingBlock, parseFields, pickKeys } from '../representations/node';
+import {
+	nodeProperties,
+	pageOf,
+	pagingBlock,
+	parseFields,
+	pickKeys,
+} from '../representations/node';
 import type { ExternalSystem, Store } from '../store';
-import { acceptsChildren } from '../store';
+import { requireParentFor } from '../store';
 import { clashStatus, v2Body } from './common';
 import { copyTree } from './nodes';
 
 const TEMPLATES_VOLUME = 2008;
 
 function isWorkspace(node: NodeRecord): boolean {
-	return node.type === SUBTYPE.businessWorkspace && node.workspace !== undefined && node.volumeId !== TEMPLATES_VOLUME;
+	return (
+		node.type === SUBTYPE.businessWorkspace &&
+		node.workspace !== undefined &&
+		node.volumeId !== TEMPLATES_VOLUME
+	);
 }
 
 function isTemplate(node: NodeRecord): boolean {
-	return node.type === SUBTYPE.businessWorkspace && node.workspace !== undefined && node.volumeId === TEMPLATES_VOLUME;
+	return (
+		node.type === SUBTYPE.businessWorkspace &&
+		node.workspace !== undefined &&
+		node.volumeId === TEMPLATES_VOLUME
+	);
 }
 
 function workspaceIcon(typeId: number): string {
@@ -35,7 +55,11 @@ function workspaceIcon(typeId: number): string {
 
 // Workspace types.
 
-function typeProperties(store: Store, type: WorkspaceTypeRecord, withTemplates: boolean): Record<string, unknown> {
+function typeProperties(
+	store: Store,
+	type: WorkspaceTypeRecord,
+	withTemplates: boolean,
+): Record<string, unknown> {
 	const properties: Record<string, unknown> = {
 		wksp_type_id: type.id,
 		wksp_type_name: type.name,
@@ -68,23 +92,35 @@ function listWorkspaceTypes(context: RouteContext): Reply {
 	const extSystemId = query.string('ext_system_id');
 	const boType = query.string('bo_type');
 	if ((extSystemId === undefined) !== (boType === undefined)) {
-		throw new ApiError(400, 'The parameters ext_system_id and bo_type must be given together, or neither of them.');
+		throw new ApiError(
+			400,
+			'The parameters ext_system_id and bo_type must be given together, or neither of them.',
+		);
 	}
 	const withTemplates = query.flag('expand_templates');
 	const withInfo = query.flag('expand_wksp_info');
 	const types = [...store.workspaceTypes.values()].filter(
 		(type) =>
 			extSystemId === undefined ||
-			(type.extSystemId.toLowerCase() === extSystemId.toLowerCase() && type.boType.toLowerCase() === String(boType).toLowerCase()),
+			(type.extSystemId.toLowerCase() === extSystemId.toLowerCase() &&
+				type.boType.toLowerCase() === String(boType).toLowerCase()),
 	);
 	const inUse = (type: WorkspaceTypeRecord) =>
-		[...store.nodes.values()].some((node) => isWorkspace(node) && node.workspace?.typeId === type.id);
+		[...store.nodes.values()].some(
+			(node) => isWorkspace(node) && node.workspace?.typeId === type.id,
+		);
 	return {
 		json: v2Body(context, {
 			results: types.map((type) => {
-				const data: Record<string, unknown> = { properties: typeProperties(store, type, withTemplates) };
+				const data: Record<string, unknown> = {
+					properties: typeProperties(store, type, withTemplates),
+				};
 				if (withInfo) {
-					data.wksp_info = { in_use: inUse(type), indexing_status: 'UpToDate', wksp_type_icon: workspaceIcon(type.id) };
+					data.wksp_info = {
+						in_use: inUse(type),
+						indexing_status: 'UpToDate',
+						wksp_type_icon: workspaceIcon(type.id),
+					};
 				}
 				return { data };
 			}),
@@ -92,10 +128,15 @@ function listWorkspaceTypes(context: RouteContext): Reply {
 	};
 }
 
-function requireTemplate(store: Store, raw: unknown): { template: NodeRecord; type: WorkspaceTypeRecord } {
+function requireTemplate(
+	store: Store,
+	raw: unknown,
+): { template: NodeRecord; type: WorkspaceTypeRecord } {
 	const id = Number(raw);
 	const template = Number.isSafeInteger(id) ? store.getNode(id) : undefined;
-	const type = template?.workspace ? store.workspaceTypes.get(template.workspace.typeId) : undefined;
+	const type = template?.workspace
+		? store.workspaceTypes.get(template.workspace.typeId)
+		: undefined;
 	if (!template || !isTemplate(template) || !type) {
 		throw new ApiError(
 			400,
@@ -126,7 +167,12 @@ function createForm(context: RouteContext): Reply {
 				bo_type: query.string('bo_type') ?? null,
 				bo_id: query.string('bo_id') ?? null,
 			},
-			options: { fields: { name: { label: 'Name', type: 'text' }, description: { label: 'Description', type: 'textarea' } } },
+			options: {
+				fields: {
+					name: { label: 'Name', type: 'text' },
+					description: { label: 'Description', type: 'textarea' },
+				},
+			},
 			schema: {
 				type: 'object',
 				properties: {
@@ -136,7 +182,8 @@ function createForm(context: RouteContext): Reply {
 			},
 		},
 	];
-	const category = type.categoryId !== undefined ? store.categories.get(type.categoryId) : undefined;
+	const category =
+		type.categoryId !== undefined ? store.categories.get(type.categoryId) : undefined;
 	if (category) {
 		const form = categoryForm(category, undefined);
 		forms.push({
@@ -146,7 +193,11 @@ function createForm(context: RouteContext): Reply {
 			schema: {
 				type: 'object',
 				properties: {
-					[String(category.id)]: { title: category.name, type: 'object', properties: form.schemaProperties },
+					[String(category.id)]: {
+						title: category.name,
+						type: 'object',
+						properties: form.schemaProperties,
+					},
 				},
 			},
 		});
@@ -157,7 +208,9 @@ function createForm(context: RouteContext): Reply {
 // Business objects.
 
 function requireExternalSystem(store: Store, id: string): ExternalSystem {
-	const system = [...store.externalSystems.values()].find((item) => item.id.toLowerCase() === id.toLowerCase());
+	const system = [...store.externalSystems.values()].find(
+		(item) => item.id.toLowerCase() === id.toLowerCase(),
+	);
 	if (!system) {
 		throw new ApiError(
 			400,
@@ -167,7 +220,12 @@ function requireExternalSystem(store: Store, id: string): ExternalSystem {
 	return system;
 }
 
-function checkBoType(store: Store, system: ExternalSystem, boType: string, type?: WorkspaceTypeRecord): void {
+function checkBoType(
+	store: Store,
+	system: ExternalSystem,
+	boType: string,
+	type?: WorkspaceTypeRecord,
+): void {
 	const known = system.boTypes.find((item) => item.boType.toLowerCase() === boType.toLowerCase());
 	if (!known) {
 		throw new ApiError(
@@ -195,13 +253,24 @@ function readReference(params: Params, required: boolean): BusinessObjectReferen
 			if (boType === undefined) throw errors.missingParameter('bo_type');
 			throw errors.missingParameter('bo_id');
 		}
-		throw new ApiError(400, 'Send ext_system_id, bo_type and bo_id together to connect a business object.');
+		throw new ApiError(
+			400,
+			'Send ext_system_id, bo_type and bo_id together to connect a business object.',
+		);
 	}
 	return { extSystemId: extSystemId as string, boType: boType as string, boId: boId as string };
 }
 
-function checkReferenceFree(store: Store, reference: BusinessObjectReference, exceptId?: number): void {
-	const existing = store.findWorkspaceByReference(reference.extSystemId, reference.boType, reference.boId);
+function checkReferenceFree(
+	store: Store,
+	reference: BusinessObjectReference,
+	exceptId?: number,
+): void {
+	const existing = store.findWorkspaceByReference(
+		reference.extSystemId,
+		reference.boType,
+		reference.boId,
+	);
 	if (existing && existing.id !== exceptId) {
 		throw new ApiError(
 			400,
@@ -223,7 +292,9 @@ function businessProperties(store: Store, node: NodeRecord): Record<string, unkn
 	};
 	if (!reference) return base;
 	const system = store.externalSystems.get(reference.extSystemId.toUpperCase());
-	const boType = system?.boTypes.find((item) => item.boType.toLowerCase() === reference.boType.toLowerCase());
+	const boType = system?.boTypes.find(
+		(item) => item.boType.toLowerCase() === reference.boType.toLowerCase(),
+	);
 	return {
 		...base,
 		business_object_id: reference.boId,
@@ -240,7 +311,9 @@ function businessProperties(store: Store, node: NodeRecord): Record<string, unkn
 function workspaceReferences(store: Store, node: NodeRecord): Array<Record<string, unknown>> {
 	return (node.workspace?.references ?? []).map((reference) => {
 		const system = store.externalSystems.get(reference.extSystemId.toUpperCase());
-		const boType = system?.boTypes.find((item) => item.boType.toLowerCase() === reference.boType.toLowerCase());
+		const boType = system?.boTypes.find(
+			(item) => item.boType.toLowerCase() === reference.boType.toLowerCase(),
+		);
 		return {
 			business_object_id: reference.boId,
 			business_object_type: reference.boType,
@@ -256,17 +329,32 @@ function workspaceReferences(store: Store, node: NodeRecord): Array<Record<strin
 function workspaceActions(node: NodeRecord): Record<string, unknown> {
 	return {
 		data: {
-			open: { body: '', content_type: '', form_href: '', href: `/api/v2/nodes/${node.id}/nodes`, method: 'GET', name: 'Open' },
+			open: {
+				body: '',
+				content_type: '',
+				form_href: '',
+				href: `/api/v2/nodes/${node.id}/nodes`,
+				method: 'GET',
+				name: 'Open',
+			},
 		},
 		map: { default_action: 'open' },
 		order: ['open'],
 	};
 }
 
-function workspaceListItem(store: Store, node: NodeRecord, query: Params, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function workspaceListItem(
+	store: Store,
+	node: NodeRecord,
+	query: Params,
+	extra: Record<string, unknown> = {},
+): Record<string, unknown> {
 	const selection = parseFields(query)?.get('properties');
 	const properties = { ...nodeProperties(store, node, 'local'), ...extra };
-	return { actions: workspaceActions(node), data: { properties: pickKeys(properties, selection?.keys) } };
+	return {
+		actions: workspaceActions(node),
+		data: { properties: pickKeys(properties, selection?.keys) },
+	};
 }
 
 function listBody(
@@ -287,7 +375,14 @@ function listBody(
 		body.meta_data = {
 			properties: {
 				name: { align: 'left', name: 'Name', persona: '', sort: true, type: -1, width_weight: 100 },
-				modify_date: { align: 'left', name: 'Modified', persona: '', sort: true, type: -7, width_weight: 50 },
+				modify_date: {
+					align: 'left',
+					name: 'Modified',
+					persona: '',
+					sort: true,
+					type: -7,
+					width_weight: 50,
+				},
 			},
 		};
 		body.meta_data_order = ['name', 'modify_date'];
@@ -307,14 +402,18 @@ function sortWorkspaces(items: NodeRecord[], sort: string | undefined): NodeReco
 	return [...items].sort((left, right) => {
 		const a = keyOf(left);
 		const b = keyOf(right);
-		return a < b ? -direction : a > b ? direction : left.id - right.id;
+		if (a < b) return -direction;
+		if (a > b) return direction;
+		return left.id - right.id;
 	});
 }
 
 function matchesName(name: string, filter: string): boolean {
 	const lower = name.toLowerCase();
-	if (filter.startsWith('contains_')) return lower.includes(filter.slice('contains_'.length).toLowerCase());
-	if (filter.startsWith('startswith_')) return lower.startsWith(filter.slice('startswith_'.length).toLowerCase());
+	if (filter.startsWith('contains_'))
+		return lower.includes(filter.slice('contains_'.length).toLowerCase());
+	if (filter.startsWith('startswith_'))
+		return lower.startsWith(filter.slice('startswith_'.length).toLowerCase());
 	return lower === filter.toLowerCase();
 }
 
@@ -344,7 +443,8 @@ function listWorkspaces(context: RouteContext): Reply {
 		items = items.filter((node) =>
 			(node.workspace?.references ?? []).some(
 				(reference) =>
-					(extSystemId === undefined || reference.extSystemId.toLowerCase() === extSystemId.toLowerCase()) &&
+					(extSystemId === undefined ||
+						reference.extSystemId.toLowerCase() === extSystemId.toLowerCase()) &&
 					(boType === undefined || reference.boType.toLowerCase() === boType.toLowerCase()) &&
 					(boId === undefined || reference.boId === boId),
 			),
@@ -373,8 +473,11 @@ function byBusinessObject(context: RouteContext): Reply {
 
 function requireWorkspace(context: RouteContext): NodeRecord {
 	const raw = context.path.id;
-	const node = context.store.requireNode(/^\d+$/.test(raw) ? Number(raw) : NaN, () => errors.nodeNotFound(raw));
-	if (!isWorkspace(node)) throw new ApiError(400, `The node ${node.id} ('${node.name}') is not a business workspace.`);
+	const node = context.store.requireNode(/^\d+$/.test(raw) ? Number(raw) : NaN, () =>
+		errors.nodeNotFound(raw),
+	);
+	if (!isWorkspace(node))
+		throw new ApiError(400, `The node ${node.id} ('${node.name}') is not a business workspace.`);
 	return node;
 }
 
@@ -384,26 +487,43 @@ function readWorkspace(context: RouteContext): Reply {
 	store.noteWorkspaceAccess(user.id, node.id);
 	const fields: Map<string, FieldSelection> =
 		parseFields(query) ??
-		new Map(['properties', 'business_properties', 'workspace_references', 'wksp_info'].map((key) => [key, {}]));
+		new Map(
+			['properties', 'business_properties', 'workspace_references', 'wksp_info'].map((key) => [
+				key,
+				{},
+			]),
+		);
 
 	const data: Record<string, unknown> = {};
 	const properties = fields.get('properties');
 	if (properties) data.properties = pickKeys(nodeProperties(store, node, 'local'), properties.keys);
 	if (fields.has('business_properties')) data.business_properties = businessProperties(store, node);
-	if (fields.has('workspace_references')) data.workspace_references = workspaceReferences(store, node);
+	if (fields.has('workspace_references'))
+		data.workspace_references = workspaceReferences(store, node);
 	if (fields.has('display_urls')) data.display_urls = [];
-	if (fields.has('wksp_info')) data.wksp_info = { wksp_type_icon: node.workspace ? workspaceIcon(node.workspace.typeId) : null };
-	const categories = [...node.categories].map(([id, values]) => ({ definition: store.categories.get(id), values }));
+	if (fields.has('wksp_info'))
+		data.wksp_info = {
+			wksp_type_icon: node.workspace ? workspaceIcon(node.workspace.typeId) : null,
+		};
+	const categories = [...node.categories].map(([id, values]) => ({
+		definition: store.categories.get(id),
+		values,
+	}));
 	if (fields.has('categories')) {
-		data.categories = categories.map(({ definition, values }) => (definition ? flatValues(definition, values) : {}));
+		data.categories = categories.map(({ definition, values }) =>
+			definition ? flatValues(definition, values) : {},
+		);
 	}
 
 	const item: Record<string, unknown> = { actions: workspaceActions(node), data };
 	if (query.flag('metadata') && fields.has('categories')) {
 		const metadata: Record<string, unknown> = {};
-		for (const { definition } of categories) if (definition) Object.assign(metadata, categoryMetadata(definition));
+		for (const { definition } of categories)
+			if (definition) Object.assign(metadata, categoryMetadata(definition));
 		item.metadata = { categories: metadata };
-		item.metadata_order = { categories: categories.map(({ definition }) => String(definition?.id)) };
+		item.metadata_order = {
+			categories: categories.map(({ definition }) => String(definition?.id)),
+		};
 	}
 	return { json: listBody(context, [node], () => item) };
 }
@@ -433,7 +553,10 @@ async function createWorkspace(context: RouteContext): Promise<Reply> {
 	}
 	const { template, type } = requireTemplate(store, templateRaw);
 	if (typeId !== undefined && typeId !== type.id) {
-		throw new ApiError(400, `The template ${template.id} belongs to workspace type ${type.id} ('${type.name}'), not to ${typeId}.`);
+		throw new ApiError(
+			400,
+			`The template ${template.id} belongs to workspace type ${type.id} ('${type.name}'), not to ${typeId}.`,
+		);
 	}
 	if (reference) {
 		checkBoType(store, requireExternalSystem(store, reference.extSystemId), reference.boType, type);
@@ -444,8 +567,7 @@ async function createWorkspace(context: RouteContext): Promise<Reply> {
 	if (name === undefined) throw errors.missingParameter('name');
 	validateName(name);
 	const parentId = body.int('parent_id') ?? type.locationId;
-	const parent = store.requireNode(parentId, () => errors.itemNotAccessible(400));
-	if (!acceptsChildren(parent)) throw errors.notAContainer(parent.name);
+	const parent = requireParentFor(store, parentId);
 	if (store.findChildByName(parent, name)) throw errors.nameClash(name, clashStatus(context));
 
 	const categories = workspaceCategories(context, body, type);
@@ -456,14 +578,20 @@ async function createWorkspace(context: RouteContext): Promise<Reply> {
 			type: SUBTYPE.businessWorkspace,
 			name,
 			description: body.string('description', { trim: false }) ?? '',
-			workspace: { typeId: type.id, templateId: template.id, references: reference ? [reference] : [] },
+			workspace: {
+				typeId: type.id,
+				templateId: template.id,
+				references: reference ? [reference] : [],
+			},
 		},
 		user.id,
 	);
 	for (const { definition, values } of categories) node.categories.set(definition.id, values);
 	for (const child of store.children(template)) copyTree(store, child, node, child.name, user.id);
 	store.noteWorkspaceAccess(user.id, node.id);
-	return { json: v2Body(context, { results: { id: node.id, direct_open: true, sub_folder_id: 0 } }) };
+	return {
+		json: v2Body(context, { results: { id: node.id, direct_open: true, sub_folder_id: 0 } }),
+	};
 }
 
 /** Categories of a new workspace: the type's category plus `roles.categories`, nested by category ID. */
@@ -488,7 +616,9 @@ function workspaceCategories(
 	}
 	return [...inputs].map(([id, input]) => {
 		const definition = requireCategory(store, id);
-		const values = applyInput(store, definition, defaultValues(definition), input, { invalidEntryStatus: 500 });
+		const values = applyInput(store, definition, defaultValues(definition), input, {
+			invalidEntryStatus: 500,
+		});
 		checkRequired(store, definition, values);
 		return { definition, values };
 	});
@@ -503,7 +633,10 @@ function putReference(context: RouteContext): Reply {
 	checkReferenceFree(store, reference, node.id);
 	const references = (node.workspace?.references ?? []).filter(
 		(item) =>
-			!(item.extSystemId.toLowerCase() === reference.extSystemId.toLowerCase() && item.boType.toLowerCase() === reference.boType.toLowerCase()),
+			!(
+				item.extSystemId.toLowerCase() === reference.extSystemId.toLowerCase() &&
+				item.boType.toLowerCase() === reference.boType.toLowerCase()
+			),
 	);
 	references.push(reference);
 	if (node.workspace) node.workspace.references = references;
@@ -535,7 +668,8 @@ function deleteReference(context: RouteContext): Reply {
 
 function relationType(value: string | undefined, name: string): 'child' | 'parent' {
 	const type = (value ?? 'child').toLowerCase();
-	if (type !== 'child' && type !== 'parent') throw errors.invalidParameter(name, value, 'Use child or parent.');
+	if (type !== 'child' && type !== 'parent')
+		throw errors.invalidParameter(name, value, 'Use child or parent.');
 	return type;
 }
 
@@ -544,12 +678,25 @@ function addRelation(context: RouteContext): Reply {
 	const node = requireWorkspace(context);
 	const relatedId = form.int('rel_bw_id', { required: true }) as number;
 	const related = store.requireNode(relatedId, () => errors.nodeNotFound(relatedId));
-	if (!isWorkspace(related)) throw new ApiError(400, `The node ${related.id} ('${related.name}') is not a business workspace.`);
-	if (related.id === node.id) throw new ApiError(400, 'A business workspace cannot be related to itself.');
+	if (!isWorkspace(related))
+		throw new ApiError(
+			400,
+			`The node ${related.id} ('${related.name}') is not a business workspace.`,
+		);
+	if (related.id === node.id)
+		throw new ApiError(400, 'A business workspace cannot be related to itself.');
 	const type = relationType(form.string('rel_type'), 'rel_type');
-	const edge = type === 'child' ? { parentId: node.id, childId: related.id } : { parentId: related.id, childId: node.id };
-	if (store.relations.some((item) => item.parentId === edge.parentId && item.childId === edge.childId)) {
-		throw new ApiError(400, `The relationship already exists: '${related.name}' is already a ${type} of '${node.name}'.`);
+	const edge =
+		type === 'child'
+			? { parentId: node.id, childId: related.id }
+			: { parentId: related.id, childId: node.id };
+	if (
+		store.relations.some((item) => item.parentId === edge.parentId && item.childId === edge.childId)
+	) {
+		throw new ApiError(
+			400,
+			`The relationship already exists: '${related.name}' is already a ${type} of '${node.name}'.`,
+		);
 	}
 	store.relations.push(edge);
 	return { json: v2Body(context, { results: {} }) };
@@ -562,7 +709,10 @@ function listRelations(context: RouteContext): Reply {
 	const single = query.string('where_relationtype');
 	if (single !== undefined) types = [relationType(single, 'where_relationtype')];
 	const several = query.string('where_rel_types');
-	if (several !== undefined) types = (several.match(/child|parent/gi) ?? []).map((item) => item.toLowerCase() as 'child' | 'parent');
+	if (several !== undefined)
+		types = (several.match(/child|parent/gi) ?? []).map(
+			(item) => item.toLowerCase() as 'child' | 'parent',
+		);
 
 	const related: Array<{ node: NodeRecord; type: 'child' | 'parent' }> = [];
 	for (const relation of store.relations) {
@@ -587,7 +737,11 @@ function listRelations(context: RouteContext): Reply {
 		query.string('sort'),
 	);
 	const typeOf = new Map(filtered.map((entry) => [entry.node.id, entry.type]));
-	return { json: listBody(context, sorted, (item) => workspaceListItem(store, item, query, { rel_type: typeOf.get(item.id) })) };
+	return {
+		json: listBody(context, sorted, (item) =>
+			workspaceListItem(store, item, query, { rel_type: typeOf.get(item.id) }),
+		),
+	};
 }
 
 function deleteRelation(context: RouteContext): Reply {
@@ -595,10 +749,18 @@ function deleteRelation(context: RouteContext): Reply {
 	const node = requireWorkspace(context);
 	const relatedId = /^\d+$/.test(context.path.relatedId) ? Number(context.path.relatedId) : NaN;
 	const type = relationType(form.string('rel_type'), 'rel_type');
-	const edge = type === 'child' ? { parentId: node.id, childId: relatedId } : { parentId: relatedId, childId: node.id };
-	const index = store.relations.findIndex((item) => item.parentId === edge.parentId && item.childId === edge.childId);
+	const edge =
+		type === 'child'
+			? { parentId: node.id, childId: relatedId }
+			: { parentId: relatedId, childId: node.id };
+	const index = store.relations.findIndex(
+		(item) => item.parentId === edge.parentId && item.childId === edge.childId,
+	);
 	if (index < 0) {
-		throw new ApiError(400, `The relationship does not exist: node ${context.path.relatedId} is not a ${type} of '${node.name}'.`);
+		throw new ApiError(
+			400,
+			`The relationship does not exist: node ${context.path.relatedId} is not a ${type} of '${node.name}'.`,
+		);
 	}
 	store.relations.splice(index, 1);
 	return { json: v2Body(context, { results: {} }) };
@@ -611,9 +773,13 @@ export function registerWorkspaceRoutes(router: Router): void {
 	router.post('/api/v2/businessworkspaces', createWorkspace);
 	router.get('/api/v2/businessworkspaces/:id', readWorkspace);
 	router.put('/api/v2/businessworkspaces/:id/workspacereferences', putReference);
-	router.delete('/api/v2/businessworkspaces/:id/workspacereferences', deleteReference, { allowEmpty: true });
+	router.delete('/api/v2/businessworkspaces/:id/workspacereferences', deleteReference, {
+		allowEmpty: true,
+	});
 	router.post('/api/v2/businessworkspaces/:id/relateditems', addRelation);
 	router.get('/api/v2/businessworkspaces/:id/relateditems', listRelations);
-	router.delete('/api/v2/businessworkspaces/:id/relateditems/:relatedId', deleteRelation, { allowEmpty: true });
+	router.delete('/api/v2/businessworkspaces/:id/relateditems/:relatedId', deleteRelation, {
+		allowEmpty: true,
+	});
 	router.get('/api/v2/externalsystems/:system/botypes/:boType/boids/:boId', byBusinessObject);
 }

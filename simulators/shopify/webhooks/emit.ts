@@ -4,6 +4,7 @@
  */
 import type { WebhookSubscriptionRecord } from '../model';
 import { numericId } from '../gid';
+import { JsonInteger } from '../json';
 import type { PendingEmit } from '../operations';
 import type { ShopifyStore } from '../store';
 import { topicInfo, type TopicInfo } from '../topics';
@@ -77,6 +78,14 @@ function shiftTimestamp(value: string, offsetMs: number): string {
 	const sign = match[1].startsWith('-') ? -1 : 1;
 	const local = new Date(shifted.getTime() + sign * (hours * 60 + minutes) * 60000);
 	return local.toISOString().replace(/\.\d{3}Z$/, match[1]);
+}
+
+/** Reads an id given as a string, a number or (above 2^53, from the lossless parser) a JsonInteger. */
+function idText(value: unknown): string | null {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+	if (value instanceof JsonInteger) return value.digits;
+	return null;
 }
 
 function signingFor(mode: EmitMode): Signing {
@@ -202,13 +211,13 @@ export class WebhookEmitter {
 			return request.payload;
 		}
 		if (topic.resource === 'none') return payloadFor(this.store, topic, null);
-		if (typeof request.id !== 'string' && typeof request.id !== 'number') {
+		const id = idText(request.id);
+		if (id === null) {
 			throw new EmitError(
 				400,
 				`Give "id" (a numeric id or ${RESOURCE_GID_TYPE[topic.resource]} GID) or "payload" for topic ${topic.topic}.`,
 			);
 		}
-		const id = String(request.id);
 		const payload = payloadFor(this.store, topic, id);
 		if (!payload) {
 			throw new EmitError(
@@ -240,7 +249,8 @@ export class WebhookEmitter {
 		}
 		let subscriptionId: string | null = null;
 		if (request.subscriptionId !== undefined) {
-			subscriptionId = numericId(String(request.subscriptionId), 'WebhookSubscription');
+			const requestedId = idText(request.subscriptionId);
+			subscriptionId = requestedId === null ? null : numericId(requestedId, 'WebhookSubscription');
 			if (subscriptionId === null || !this.store.subscriptions.has(subscriptionId)) {
 				throw new EmitError(
 					404,

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 
 import {
@@ -292,6 +292,7 @@ describe('Document → Add Version, Download, Get, Update, Delete', () => {
 
 	it('downloads the latest and an older version', async () => {
 		const outputDir = path.join(harness.stack.filesDir, 'content-server', `download-${documentId}`);
+		mkdirSync(outputDir, { recursive: true });
 		const result = await harness.run(
 			{
 				resource: 'document',
@@ -304,10 +305,12 @@ describe('Document → Add Version, Download, Get, Update, Delete', () => {
 			{ binaryOutput: outputDir },
 		);
 		expect(result.items.map((item) => item.error)).toEqual([undefined, undefined]);
-		expect(result.items[0].binary.data).toMatchObject({ fileName: 'lifecycle.txt', fileSize: 11 });
+		// Each version keeps the file name it was uploaded with.
+		expect(result.items[0].binary.data).toMatchObject({ fileName: 'lifecycle-v2.txt', fileSize: 11 });
+		expect(result.items[1].binary.data).toMatchObject({ fileName: 'lifecycle.txt', fileSize: 11 });
 		const files = readdirSync(outputDir).sort();
-		expect(files).toEqual(['0-lifecycle.txt', '1-lifecycle.txt']);
-		expect(readFileSync(path.join(outputDir, '0-lifecycle.txt'), 'utf8')).toBe('version two');
+		expect(files).toEqual(['0-lifecycle-v2.txt', '1-lifecycle.txt']);
+		expect(readFileSync(path.join(outputDir, '0-lifecycle-v2.txt'), 'utf8')).toBe('version two');
 		expect(readFileSync(path.join(outputDir, '1-lifecycle.txt'), 'utf8')).toBe('version one');
 	});
 

@@ -38,7 +38,10 @@ describe('Content Server simulator: authentication and request encoding', () => 
 	});
 
 	it('rejects a wrong password with 401', async () => {
-		const response = await simulator.http.post('/api/v1/auth', formOf({ username: 'admin', password: 'wrong' }));
+		const response = await simulator.http.post(
+			'/api/v1/auth',
+			formOf({ username: 'admin', password: 'wrong' }),
+		);
 
 		expect(response.status).toBe(401);
 		expect(response.data).toEqual({ error: 'Invalid username/password specified' });
@@ -62,7 +65,9 @@ describe('Content Server simulator: authentication and request encoding', () => 
 	});
 
 	it('returns the current user for a ticket in a lower-case header', async () => {
-		const response = await simulator.http.get('/api/v1/auth', { headers: { otcsticket: simulator.ticket } });
+		const response = await simulator.http.get('/api/v1/auth', {
+			headers: { otcsticket: simulator.ticket },
+		});
 
 		expect(response.status).toBe(200);
 		expect(response.data.data.id).toBe(1000);
@@ -78,13 +83,17 @@ describe('Content Server simulator: authentication and request encoding', () => 
 		expect(refreshed).not.toBe(simulator.ticket);
 		expect(second.headers.otcsticket).not.toBe(refreshed);
 		expect(second.status).toBe(200);
-		const withRefreshed = await simulator.http.get('/api/v1/auth', { headers: { OTCSTicket: refreshed } });
+		const withRefreshed = await simulator.http.get('/api/v1/auth', {
+			headers: { OTCSTicket: refreshed },
+		});
 		expect(withRefreshed.status).toBe(200);
 	});
 
 	it('rejects requests without a ticket or with an unknown one', async () => {
 		const missing = await simulator.http.get('/api/v2/nodes/2000');
-		const unknown = await simulator.http.get('/api/v2/nodes/2000', { headers: { OTCSTicket: 'not-a-ticket' } });
+		const unknown = await simulator.http.get('/api/v2/nodes/2000', {
+			headers: { OTCSTicket: 'not-a-ticket' },
+		});
 
 		expect(missing.status).toBe(401);
 		expect(missing.data.error).toBe('Authentication required');
@@ -99,7 +108,9 @@ describe('Content Server simulator: authentication and request encoding', () => 
 
 		for (let step = 0; step < 3; step++) {
 			await new Promise((resolve) => setTimeout(resolve, 450));
-			expect((await simulator.http.get('/api/v1/auth', { headers: { OTCSTicket: busy } })).status).toBe(200);
+			expect(
+				(await simulator.http.get('/api/v1/auth', { headers: { OTCSTicket: busy } })).status,
+			).toBe(200);
 		}
 		const expired = await simulator.http.get('/api/v1/auth', { headers: { OTCSTicket: idle } });
 
@@ -125,9 +136,13 @@ describe('Content Server simulator: authentication and request encoding', () => 
 	});
 
 	it('exchanges a configured OTDS ticket for a Content Server ticket', async () => {
-		const response = await simulator.http.get('/api/v1/auth', { headers: { OTDSTicket: 'demo-otds-ticket' } });
+		const response = await simulator.http.get('/api/v1/auth', {
+			headers: { OTDSTicket: 'demo-otds-ticket' },
+		});
 		const ticket = response.headers.otcsticket as string;
-		const withTicket = await simulator.http.get('/api/v2/nodes/2000', { headers: { OTCSTicket: ticket } });
+		const withTicket = await simulator.http.get('/api/v2/nodes/2000', {
+			headers: { OTCSTicket: ticket },
+		});
 
 		expect(response.status).toBe(200);
 		expect(ticket).toBeTruthy();
@@ -135,7 +150,9 @@ describe('Content Server simulator: authentication and request encoding', () => 
 	});
 
 	it('rejects an unknown OTDS ticket', async () => {
-		const response = await simulator.http.get('/api/v1/auth', { headers: { OTDSTicket: 'forged' } });
+		const response = await simulator.http.get('/api/v1/auth', {
+			headers: { OTDSTicket: 'forged' },
+		});
 
 		expect(response.status).toBe(401);
 		expect(response.headers.otcsticket).toBeUndefined();
@@ -144,7 +161,11 @@ describe('Content Server simulator: authentication and request encoding', () => 
 	it('issues an OTDS access token for client credentials in form fields', async () => {
 		const token = await simulator.root.post(
 			'/otdsws/oauth2/token',
-			formOf({ grant_type: 'client_credentials', client_id: 'demo-otds-client', client_secret: 'demo-otds-secret' }),
+			formOf({
+				grant_type: 'client_credentials',
+				client_id: 'demo-otds-client',
+				client_secret: 'demo-otds-secret',
+			}),
 		);
 		const exchange = await simulator.http.get('/api/v1/auth', {
 			headers: { Authorization: `Bearer ${token.data.access_token}` },
@@ -159,9 +180,13 @@ describe('Content Server simulator: authentication and request encoding', () => 
 
 	it('accepts client credentials in HTTP Basic authentication', async () => {
 		const basic = Buffer.from('demo-otds-client:demo-otds-secret').toString('base64');
-		const token = await simulator.root.post('/otdsws/oauth2/token', formOf({ grant_type: 'client_credentials' }), {
-			headers: { Authorization: `Basic ${basic}` },
-		});
+		const token = await simulator.root.post(
+			'/otdsws/oauth2/token',
+			formOf({ grant_type: 'client_credentials' }),
+			{
+				headers: { Authorization: `Basic ${basic}` },
+			},
+		);
 
 		expect(token.status).toBe(200);
 		expect(token.data.access_token).toBeTruthy();
@@ -170,9 +195,16 @@ describe('Content Server simulator: authentication and request encoding', () => 
 	it('rejects a wrong client secret and an unsupported grant type', async () => {
 		const wrongSecret = await simulator.root.post(
 			'/otdsws/oauth2/token',
-			formOf({ grant_type: 'client_credentials', client_id: 'demo-otds-client', client_secret: 'nope' }),
+			formOf({
+				grant_type: 'client_credentials',
+				client_id: 'demo-otds-client',
+				client_secret: 'nope',
+			}),
 		);
-		const wrongGrant = await simulator.root.post('/otdsws/oauth2/token', formOf({ grant_type: 'password' }));
+		const wrongGrant = await simulator.root.post(
+			'/otdsws/oauth2/token',
+			formOf({ grant_type: 'password' }),
+		);
 
 		expect(wrongSecret.status).toBe(401);
 		expect(wrongSecret.data.error).toBe('invalid_client');
@@ -185,7 +217,9 @@ describe('Content Server simulator: authentication and request encoding', () => 
 			user_name: 'admin',
 			password: DEMO_ACCOUNTS.password,
 		});
-		const exchange = await simulator.http.get('/api/v1/auth', { headers: { OTDSTicket: login.data.ticket } });
+		const exchange = await simulator.http.get('/api/v1/auth', {
+			headers: { OTDSTicket: login.data.ticket },
+		});
 
 		expect(login.status).toBe(200);
 		expect(login.data.ticket).toMatch(/^\*OTDSSSO\*/);
@@ -196,7 +230,9 @@ describe('Content Server simulator: authentication and request encoding', () => 
 		const response = await simulator.http.get('/api/v1/ping');
 
 		expect(response.status).toBe(200);
-		expect(response.data.rest_api.map((entry: { version: number }) => entry.version)).toEqual([1, 2]);
+		expect(response.data.rest_api.map((entry: { version: number }) => entry.version)).toEqual([
+			1, 2,
+		]);
 	});
 
 	it('reports the session timeout in server info', async () => {
@@ -228,7 +264,9 @@ describe('Content Server simulator: authentication and request encoding', () => 
 		const response = await simulator.get('/api/v2/nothing/here');
 
 		expect(response.status).toBe(400);
-		expect(response.data.error).toBe('The REST API URL could not be found in the mappings registry');
+		expect(response.data.error).toBe(
+			'The REST API URL could not be found in the mappings registry',
+		);
 	});
 
 	it('moves the status into the body with suppress_response_codes', async () => {

@@ -27,7 +27,13 @@ describe('Content Server simulator: categories', () => {
 	it('keeps the seven categories as category objects in the Shopify category folder', async () => {
 		const response = await simulator.get(`/api/v2/nodes/${SEED_IDS.categoryFolder}/nodes`);
 
-		expect(response.data.results.map((result: any) => [result.data.properties.id, result.data.properties.type, result.data.properties.name])).toEqual([
+		expect(
+			response.data.results.map((result: any) => [
+				result.data.properties.id,
+				result.data.properties.type,
+				result.data.properties.name,
+			]),
+		).toEqual([
 			[2106, 131, 'Finance Record'],
 			[2104, 131, 'Product Certificate'],
 			[2107, 131, 'Return Case'],
@@ -43,18 +49,43 @@ describe('Content Server simulator: categories', () => {
 		const schema = response.data.forms[0].schema.properties;
 		const fields = response.data.forms[0].options.fields;
 
-		expect(schema[`${ORDER}_2`]).toMatchObject({ title: 'Order Number', type: 'string', maxLength: 32, required: true });
+		expect(schema[`${ORDER}_2`]).toMatchObject({
+			title: 'Order Number',
+			type: 'string',
+			maxLength: 32,
+			required: true,
+		});
 		expect(schema[`${ORDER}_4`]).toMatchObject({ title: 'Order Date', type: 'date' });
 		expect(schema[`${ORDER}_8`]).toMatchObject({ title: 'Total Amount', type: 'number' });
-		expect(schema[`${ORDER}_11`].enum).toEqual(['Order Confirmation', 'Packing Slip', 'Order Data', 'Correspondence']);
-		expect(schema[`${ORDER}_12`]).toMatchObject({ title: 'Tags', type: 'array', maxItems: 20, items: { type: 'string' } });
-		expect(schema[`${ORDER}_13`]).toMatchObject({ title: 'Line Items', type: 'array', maxItems: 100 });
-		expect(Object.keys(schema[`${ORDER}_13`].items.properties)).toEqual([`${ORDER}_13_x_14`, `${ORDER}_13_x_15`, `${ORDER}_13_x_16`]);
+		expect(schema[`${ORDER}_11`].enum).toEqual([
+			'Order Confirmation',
+			'Packing Slip',
+			'Order Data',
+			'Correspondence',
+		]);
+		expect(schema[`${ORDER}_12`]).toMatchObject({
+			title: 'Tags',
+			type: 'array',
+			maxItems: 20,
+			items: { type: 'string' },
+		});
+		expect(schema[`${ORDER}_13`]).toMatchObject({
+			title: 'Line Items',
+			type: 'array',
+			maxItems: 100,
+		});
+		expect(Object.keys(schema[`${ORDER}_13`].items.properties)).toEqual([
+			`${ORDER}_13_x_14`,
+			`${ORDER}_13_x_15`,
+			`${ORDER}_13_x_16`,
+		]);
 		expect(fields[`${CASE}_8`]).toBeUndefined();
 	});
 
 	it('describes user attributes as user pickers in the apply form', async () => {
-		const response = await simulator.get(`/api/v1/forms/nodes/categories/create?id=${document}&category_id=${CASE}`);
+		const response = await simulator.get(
+			`/api/v1/forms/nodes/categories/create?id=${document}&category_id=${CASE}`,
+		);
 		const form = response.data.forms[0];
 
 		expect(form.data.category_id).toBe(CASE);
@@ -64,7 +95,9 @@ describe('Content Server simulator: categories', () => {
 	});
 
 	it('reports a form for an unknown category as having no version', async () => {
-		const response = await simulator.get(`/api/v1/forms/nodes/categories/create?id=${document}&category_id=2201`);
+		const response = await simulator.get(
+			`/api/v1/forms/nodes/categories/create?id=${document}&category_id=2201`,
+		);
 
 		expect(response.status).toBe(500);
 		expect(response.data.error).toBe('Category 2201 has no version');
@@ -118,24 +151,53 @@ describe('Content Server simulator: categories', () => {
 			[`${ORDER}_13_2_14`]: 'MWS-M',
 			[`${ORDER}_13_2_15`]: null,
 		});
-		expect(result.metadata.categories[String(ORDER)]).toMatchObject({ name: 'Shopify Order', persona: 'category' });
-		expect(result.metadata.categories[`${ORDER}_2`]).toMatchObject({ type: -1, type_name: 'String', required: true, max_length: 32 });
+		expect(result.metadata.categories[String(ORDER)]).toMatchObject({
+			name: 'Shopify Order',
+			persona: 'category',
+		});
+		expect(result.metadata.categories[`${ORDER}_2`]).toMatchObject({
+			type: -1,
+			type_name: 'String',
+			required: true,
+			max_length: 32,
+		});
 		expect(result.metadata.categories[`${ORDER}_4`]).toMatchObject({ type: -7, type_name: 'Date' });
-		expect(result.metadata.categories[`${ORDER}_12`]).toMatchObject({ multi_value: true, multi_value_length_max: 20 });
-		expect(result.metadata.categories[`${ORDER}_13`]).toMatchObject({ persona: 'set', type_name: 'Assoc' });
-		expect(result.metadata.categories[`${ORDER}_13_x_16`]).toMatchObject({ name: 'Quantity', type: 2, type_name: 'Integer' });
+		expect(result.metadata.categories[`${ORDER}_12`]).toMatchObject({
+			multi_value: true,
+			multi_value_length_max: 20,
+		});
+		expect(result.metadata.categories[`${ORDER}_13`]).toMatchObject({
+			persona: 'set',
+			type_name: 'Assoc',
+		});
+		expect(result.metadata.categories[`${ORDER}_13_x_16`]).toMatchObject({
+			name: 'Quantity',
+			type: 2,
+			type_name: 'Integer',
+		});
 		expect(result.metadata_order.categories).toEqual([String(ORDER)]);
 	});
 
 	it('sets and reads user attributes by numeric ID', async () => {
-		const valid = await simulator.post(`/api/v2/nodes/${document}/categories`, { category_id: CASE, [`${CASE}_2`]: 'CASE-1', [`${CASE}_8`]: '1002' });
+		const valid = await simulator.post(`/api/v2/nodes/${document}/categories`, {
+			category_id: CASE,
+			[`${CASE}_2`]: 'CASE-1',
+			[`${CASE}_8`]: '1002',
+		});
 		const read = await simulator.get(`/api/v2/nodes/${document}/categories/${CASE}?metadata`);
-		const login = await simulator.put(`/api/v2/nodes/${document}/categories/${CASE}`, { [`${CASE}_8`]: 'kwalker' });
-		const unknown = await simulator.put(`/api/v2/nodes/${document}/categories/${CASE}`, { [`${CASE}_8`]: '4711' });
+		const login = await simulator.put(`/api/v2/nodes/${document}/categories/${CASE}`, {
+			[`${CASE}_8`]: 'kwalker',
+		});
+		const unknown = await simulator.put(`/api/v2/nodes/${document}/categories/${CASE}`, {
+			[`${CASE}_8`]: '4711',
+		});
 
 		expect(valid.status).toBe(200);
 		expect(read.data.results.data.categories[`${CASE}_8`]).toBe(1002);
-		expect(read.data.results.metadata.categories[`${CASE}_8`]).toMatchObject({ type_name: 'User', persona: 'user' });
+		expect(read.data.results.metadata.categories[`${CASE}_8`]).toMatchObject({
+			type_name: 'User',
+			persona: 'user',
+		});
 		expect(login.status).toBe(400);
 		expect(login.data.error).toMatch(/Owner.*numeric ID/);
 		expect(unknown.data.error).toMatch(/No user has the ID 4711/);
@@ -153,26 +215,50 @@ describe('Content Server simulator: categories', () => {
 			[{ [`${ORDER}_13_101_14`]: 'x' }, /rows 1 to 100/],
 		];
 		for (const [values, message] of cases) {
-			const response = await simulator.postBody(`/api/v2/nodes/${document}/categories`, { category_id: ORDER, [`${ORDER}_2`]: '#1', ...values });
+			const response = await simulator.postBody(`/api/v2/nodes/${document}/categories`, {
+				category_id: ORDER,
+				[`${ORDER}_2`]: '#1',
+				...values,
+			});
 			expect(response.status).toBe(400);
 			expect(response.data.error).toMatch(message);
 		}
 	});
 
 	it('rejects a missing required attribute unless the setting is off', async () => {
-		const enforced = await simulator.post(`/api/v2/nodes/${document}/categories`, { category_id: CERTIFICATE, [`${CERTIFICATE}_3`]: 'x' });
+		const enforced = await simulator.post(`/api/v2/nodes/${document}/categories`, {
+			category_id: CERTIFICATE,
+			[`${CERTIFICATE}_3`]: 'x',
+		});
 		await simulator.control('PATCH', 'settings', { enforceRequiredAttributes: false });
-		const relaxed = await simulator.post(`/api/v2/nodes/${document}/categories`, { category_id: CERTIFICATE, [`${CERTIFICATE}_3`]: 'x' });
+		const relaxed = await simulator.post(`/api/v2/nodes/${document}/categories`, {
+			category_id: CERTIFICATE,
+			[`${CERTIFICATE}_3`]: 'x',
+		});
 
 		expect(enforced.status).toBe(400);
-		expect(enforced.data.error).toBe("A value is required for the attribute 'Product ID' of category 'Product Certificate'.");
+		expect(enforced.data.error).toBe(
+			"A value is required for the attribute 'Product ID' of category 'Product Certificate'.",
+		);
 		expect(relaxed.status).toBe(200);
 	});
 
 	it('reports unknown and foreign attribute keys with the documented texts', async () => {
-		const v2 = await simulator.post(`/api/v2/nodes/${document}/categories`, { category_id: ORDER, [`${ORDER}_2`]: '#1', [`${ORDER}_99`]: 'x' });
-		const v1 = await simulator.post(`/api/v1/nodes/${document}/categories`, { category_id: ORDER, [`${ORDER}_2`]: '#1', [`${ORDER}_99`]: 'x' });
-		const foreign = await simulator.post(`/api/v2/nodes/${document}/categories`, { category_id: ORDER, [`${ORDER}_2`]: '#1', [`${INVOICE}_2`]: 'x' });
+		const v2 = await simulator.post(`/api/v2/nodes/${document}/categories`, {
+			category_id: ORDER,
+			[`${ORDER}_2`]: '#1',
+			[`${ORDER}_99`]: 'x',
+		});
+		const v1 = await simulator.post(`/api/v1/nodes/${document}/categories`, {
+			category_id: ORDER,
+			[`${ORDER}_2`]: '#1',
+			[`${ORDER}_99`]: 'x',
+		});
+		const foreign = await simulator.post(`/api/v2/nodes/${document}/categories`, {
+			category_id: ORDER,
+			[`${ORDER}_2`]: '#1',
+			[`${INVOICE}_2`]: 'x',
+		});
 
 		expect(v2.status).toBe(500);
 		expect(v2.data.error).toBe('Invalid specification. Invalid attribute entry found.');
@@ -184,16 +270,28 @@ describe('Content Server simulator: categories', () => {
 	});
 
 	it('rejects applying a category twice and updating one that is not applied', async () => {
-		await simulator.post(`/api/v2/nodes/${document}/categories`, { category_id: ORDER, [`${ORDER}_2`]: '#1' });
+		await simulator.post(`/api/v2/nodes/${document}/categories`, {
+			category_id: ORDER,
+			[`${ORDER}_2`]: '#1',
+		});
 
-		const twice = await simulator.post(`/api/v2/nodes/${document}/categories`, { category_id: ORDER, [`${ORDER}_2`]: '#1' });
-		const notApplied = await simulator.put(`/api/v2/nodes/${document}/categories/${INVOICE}`, { [`${INVOICE}_2`]: 'x' });
-		const unknownCategory = await simulator.post(`/api/v2/nodes/${document}/categories`, { category_id: 2201 });
+		const twice = await simulator.post(`/api/v2/nodes/${document}/categories`, {
+			category_id: ORDER,
+			[`${ORDER}_2`]: '#1',
+		});
+		const notApplied = await simulator.put(`/api/v2/nodes/${document}/categories/${INVOICE}`, {
+			[`${INVOICE}_2`]: 'x',
+		});
+		const unknownCategory = await simulator.post(`/api/v2/nodes/${document}/categories`, {
+			category_id: 2201,
+		});
 
 		expect(twice.status).toBe(400);
 		expect(twice.data.error).toBe("The attribute group 'Shopify Order' already exists");
 		expect(notApplied.status).toBe(400);
-		expect(notApplied.data.error).toBe(`Category ID '${INVOICE}' is not a category on node '${document}'`);
+		expect(notApplied.data.error).toBe(
+			`Category ID '${INVOICE}' is not a category on node '${document}'`,
+		);
 		expect(unknownCategory.status).toBe(400);
 		expect(unknownCategory.data.error).toMatch(/not a valid category ID/);
 	});
@@ -207,9 +305,15 @@ describe('Content Server simulator: categories', () => {
 			[`${ORDER}_13_3_14`]: 'C',
 		});
 
-		const update = await simulator.postBody(`/api/v1/nodes/${document}/categories/${ORDER}`, { [`${ORDER}_5`]: 'Jane Doe', [`${ORDER}_13_2`]: '' }, 'PUT');
+		const update = await simulator.postBody(
+			`/api/v1/nodes/${document}/categories/${ORDER}`,
+			{ [`${ORDER}_5`]: 'Jane Doe', [`${ORDER}_13_2`]: '' },
+			'PUT',
+		);
 		const afterUpdate = await simulator.get(`/api/v1/nodes/${document}/categories/${ORDER}`);
-		const clearRequired = await simulator.put(`/api/v2/nodes/${document}/categories/${ORDER}`, { [`${ORDER}_2`]: '' });
+		const clearRequired = await simulator.put(`/api/v2/nodes/${document}/categories/${ORDER}`, {
+			[`${ORDER}_2`]: '',
+		});
 		const remove = await simulator.delete(`/api/v2/nodes/${document}/categories/${ORDER}`);
 		const afterRemove = await simulator.get(`/api/v2/nodes/${document}/categories`);
 
@@ -229,10 +333,22 @@ describe('Content Server simulator: categories', () => {
 			type: 0,
 			parent_id: folder,
 			name: 'Flat',
-			roles: { categories: { [`${INVOICE}_2`]: 'INV-2', [`${INVOICE}_9`]: true, [`${CASE}_1`]: {}, [`${CASE}_2`]: 'C-9' } },
+			roles: {
+				categories: {
+					[`${INVOICE}_2`]: 'INV-2',
+					[`${INVOICE}_9`]: true,
+					[`${CASE}_1`]: {},
+					[`${CASE}_2`]: 'C-9',
+				},
+			},
 		});
 		const v1 = await simulator.post('/api/v1/nodes', {
-			body: JSON.stringify({ type: 0, parent_id: folder, name: 'Nested', roles: { categories: { [INVOICE]: { [`${INVOICE}_2`]: 'INV-3' } } } }),
+			body: JSON.stringify({
+				type: 0,
+				parent_id: folder,
+				name: 'Nested',
+				roles: { categories: { [INVOICE]: { [`${INVOICE}_2`]: 'INV-3' } } },
+			}),
 		});
 		const v2Nested = await simulator.postBody('/api/v2/nodes', {
 			type: 0,
@@ -240,7 +356,9 @@ describe('Content Server simulator: categories', () => {
 			name: 'Wrong shape',
 			roles: { categories: { [INVOICE]: { [`${INVOICE}_2`]: 'INV-4' } } },
 		});
-		const flatValues = await simulator.get(`/api/v2/nodes/${v2.data.results.data.properties.id}?fields=categories`);
+		const flatValues = await simulator.get(
+			`/api/v2/nodes/${v2.data.results.data.properties.id}?fields=categories`,
+		);
 		const nestedValues = await simulator.get(`/api/v2/nodes/${v1.data.id}/categories`);
 
 		expect(v2.status).toBe(200);
@@ -252,7 +370,9 @@ describe('Content Server simulator: categories', () => {
 		expect(nestedValues.data.results[0].data.categories[`${INVOICE}_2`]).toBe('INV-3');
 		expect(v2Nested.status).toBe(500);
 		expect(v2Nested.data.error).toBe('Invalid specification. Invalid attribute entry found.');
-		expect((await simulator.get(`/api/v2/nodes/${folder}/nodes?where_name=Wrong`)).data.results).toHaveLength(0);
+		expect(
+			(await simulator.get(`/api/v2/nodes/${folder}/nodes?where_name=Wrong`)).data.results,
+		).toHaveLength(0);
 	});
 
 	it('keeps the seeded certificate values', async () => {

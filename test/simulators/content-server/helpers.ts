@@ -15,12 +15,12 @@ import {
 
 export { DEMO_ACCOUNTS, SEED_IDS };
 
-// Any HTTP status is a result to check, never an exception.
-type Response<T = any> = AxiosResponse<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// Response bodies are checked field by field in the tests, so they stay untyped.
+type Response<T = any> = AxiosResponse<T>;
 
 export interface Simulator {
 	sim: RunningContentServerSimulator;
-	/** Client for the REST base URL; sends the current ticket unless told otherwise. */
+	/** Client for the REST base URL. The helpers add the current ticket; bare calls send none. */
 	http: AxiosInstance;
 	/** Client for the server's origin, for `/_simulator/` and `/otdsws/`. */
 	root: AxiosInstance;
@@ -28,8 +28,16 @@ export interface Simulator {
 	ticket: string;
 	login(): Promise<string>;
 	/** Sends form fields as application/x-www-form-urlencoded; arrays repeat the key. */
-	post(path: string, fields?: Record<string, unknown>, config?: AxiosRequestConfig): Promise<Response>;
-	put(path: string, fields?: Record<string, unknown>, config?: AxiosRequestConfig): Promise<Response>;
+	post(
+		path: string,
+		fields?: Record<string, unknown>,
+		config?: AxiosRequestConfig,
+	): Promise<Response>;
+	put(
+		path: string,
+		fields?: Record<string, unknown>,
+		config?: AxiosRequestConfig,
+	): Promise<Response>;
 	get(path: string, config?: AxiosRequestConfig): Promise<Response>;
 	delete(path: string, config?: AxiosRequestConfig): Promise<Response>;
 	/** Sends a multipart form; Buffer values become file parts named after the key. */
@@ -57,7 +65,11 @@ export function formOf(fields: Record<string, unknown>): URLSearchParams {
 
 export async function startSimulator(settings: SettingsPatch = {}): Promise<Simulator> {
 	const logs: string[] = [];
-	const sim = await startContentServerSimulator({ port: 0, settings, log: (line) => logs.push(line) });
+	const sim = await startContentServerSimulator({
+		port: 0,
+		settings,
+		log: (line) => logs.push(line),
+	});
 	const origin = new URL(sim.url).origin;
 	const http = axios.create({ baseURL: sim.url, validateStatus: () => true, proxy: false });
 	const root = axios.create({ baseURL: origin, validateStatus: () => true, proxy: false });
@@ -79,7 +91,8 @@ export async function startSimulator(settings: SettingsPatch = {}): Promise<Simu
 		},
 		post: (path, fields = {}, config = {}) =>
 			http.post(path, formOf(fields), withTicket(handle, config)),
-		put: (path, fields = {}, config = {}) => http.put(path, formOf(fields), withTicket(handle, config)),
+		put: (path, fields = {}, config = {}) =>
+			http.put(path, formOf(fields), withTicket(handle, config)),
 		get: (path, config = {}) => http.get(path, withTicket(handle, config)),
 		delete: (path, config = {}) => http.delete(path, withTicket(handle, config)),
 		multipart: (method, path, parts) => {
@@ -104,7 +117,12 @@ export async function startSimulator(settings: SettingsPatch = {}): Promise<Simu
 		postBody: (path, body, method = 'POST') =>
 			http.request({ method, url: path, data: formOf({ body }), ...withTicket(handle, {}) }),
 		control: (method, route, body) =>
-			root.request({ method, url: `/_simulator/${route}`, data: body, headers: body === undefined ? {} : { 'Content-Type': 'application/json' } }),
+			root.request({
+				method,
+				url: `/_simulator/${route}`,
+				data: body,
+				headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+			}),
 		close: () => sim.close(),
 	};
 	await handle.login();
@@ -116,10 +134,20 @@ function withTicket(handle: Simulator, config: AxiosRequestConfig): AxiosRequest
 }
 
 /** Creates a folder with `POST /api/v2/nodes` and returns its ID. */
-export async function createFolder(simulator: Simulator, parentId: number, name: string): Promise<number> {
-	const response = await simulator.postBody('/api/v2/nodes', { type: 0, parent_id: parentId, name });
+export async function createFolder(
+	simulator: Simulator,
+	parentId: number,
+	name: string,
+): Promise<number> {
+	const response = await simulator.postBody('/api/v2/nodes', {
+		type: 0,
+		parent_id: parentId,
+		name,
+	});
 	if (response.status !== 200) {
-		throw new Error(`Creating folder "${name}" failed with HTTP ${response.status}: ${JSON.stringify(response.data)}`);
+		throw new Error(
+			`Creating folder "${name}" failed with HTTP ${response.status}: ${JSON.stringify(response.data)}`,
+		);
 	}
 	return response.data.results.data.properties.id as number;
 }
@@ -133,11 +161,21 @@ export async function uploadDocument(
 	options: { contentType?: string; extra?: Record<string, unknown> } = {},
 ): Promise<number> {
 	const response = await simulator.multipart('POST', '/api/v2/nodes', [
-		{ name: 'body', value: JSON.stringify({ type: 144, parent_id: parentId, name, ...(options.extra ?? {}) }) },
-		{ name: 'file', value: Buffer.from(content), fileName: name, contentType: options.contentType ?? 'text/plain' },
+		{
+			name: 'body',
+			value: JSON.stringify({ type: 144, parent_id: parentId, name, ...(options.extra ?? {}) }),
+		},
+		{
+			name: 'file',
+			value: Buffer.from(content),
+			fileName: name,
+			contentType: options.contentType ?? 'text/plain',
+		},
 	]);
 	if (response.status !== 200) {
-		throw new Error(`Uploading "${name}" failed with HTTP ${response.status}: ${JSON.stringify(response.data)}`);
+		throw new Error(
+			`Uploading "${name}" failed with HTTP ${response.status}: ${JSON.stringify(response.data)}`,
+		);
 	}
 	return response.data.results.data.properties.id as number;
 }

@@ -24,16 +24,36 @@ describe('Content Server simulator: nodes', () => {
 		const enterprise = await simulator.get('/api/v2/volumes/141');
 
 		expect(all.status).toBe(200);
-		expect(all.data.results.map((result: any) => result.data.properties.id)).toEqual([2000, 2004, 2006, 2008]);
-		expect(categories.data.results.data.properties).toMatchObject({ id: 2006, type: 133, name: 'Content Server Categories' });
-		expect(enterprise.data.results.data.properties).toMatchObject({ id: 2000, type: 141, name: 'Enterprise Workspace', parent_id: -1, volume_id: -2000 });
+		expect(all.data.results.map((result: any) => result.data.properties.id)).toEqual([
+			2000, 2004, 2006, 2008,
+		]);
+		expect(categories.data.results.data.properties).toMatchObject({
+			id: 2006,
+			type: 133,
+			name: 'Content Server Categories',
+		});
+		expect(enterprise.data.results.data.properties).toMatchObject({
+			id: 2000,
+			type: 141,
+			name: 'Enterprise Workspace',
+			parent_id: -1,
+			volume_id: -2000,
+		});
 	});
 
 	it('returns a node in the v2 and v1 shapes', async () => {
 		const v2 = await simulator.get(`/api/v2/nodes/${SEED_IDS.folders.orders}`);
 		const v1 = await simulator.get(`/api/v1/nodes/${SEED_IDS.folders.orders}`);
 
-		expect(v2.data.results.data.properties).toMatchObject({ id: 2201, parent_id: 2200, name: 'Orders', type: 0, type_name: 'Folder', container: true, volume_id: -2000 });
+		expect(v2.data.results.data.properties).toMatchObject({
+			id: 2201,
+			parent_id: 2200,
+			name: 'Orders',
+			type: 0,
+			type_name: 'Folder',
+			container: true,
+			volume_id: -2000,
+		});
 		expect(v2.data.results.data.properties.create_date).toBe('2026-01-05T08:00:00Z');
 		expect(v1.data.data).toMatchObject({ id: 2201, name: 'Orders', type: 0 });
 		expect(v1.data.data.create_date).toBe('2026-01-05T08:00:00');
@@ -51,25 +71,55 @@ describe('Content Server simulator: nodes', () => {
 	});
 
 	it('selects properties with fields and expands the parent', async () => {
-		const response = await simulator.get(`/api/v2/nodes/2201?fields=properties{id,name,parent_id}&expand=properties{parent_id}`);
+		const response = await simulator.get(
+			`/api/v2/nodes/2201?fields=properties{id,name,parent_id}&expand=properties{parent_id}`,
+		);
 
-		expect(response.data.results.data.properties).toEqual({ id: 2201, name: 'Orders', parent_id: 2200 });
+		expect(response.data.results.data.properties).toEqual({
+			id: 2201,
+			name: 'Orders',
+			parent_id: 2200,
+		});
 	});
 
 	it('creates a folder in v2 and v1', async () => {
-		const v2 = await simulator.postBody('/api/v2/nodes', { type: 0, parent_id: ENTERPRISE, name: 'Contracts' });
-		const v1 = await simulator.post('/api/v1/nodes', { type: 0, parent_id: ENTERPRISE, name: 'Plain fields' });
+		const v2 = await simulator.postBody('/api/v2/nodes', {
+			type: 0,
+			parent_id: ENTERPRISE,
+			name: 'Contracts',
+		});
+		const v1 = await simulator.post('/api/v1/nodes', {
+			type: 0,
+			parent_id: ENTERPRISE,
+			name: 'Plain fields',
+		});
 
 		expect(v2.status).toBe(200);
-		expect(v2.data.results.data.properties).toMatchObject({ parent_id: 2000, name: 'Contracts', type: 0 });
+		expect(v2.data.results.data.properties).toMatchObject({
+			parent_id: 2000,
+			name: 'Contracts',
+			type: 0,
+		});
 		expect(v1.status).toBe(200);
 		expect(Object.keys(v1.data)).toEqual(['id']);
 	});
 
 	it('rejects a colon and names longer than 248 characters', async () => {
-		const colon = await simulator.postBody('/api/v2/nodes', { type: 0, parent_id: ENTERPRISE, name: 'a:b' });
-		const long = await simulator.postBody('/api/v2/nodes', { type: 0, parent_id: ENTERPRISE, name: 'x'.repeat(249) });
-		const longest = await simulator.postBody('/api/v2/nodes', { type: 0, parent_id: ENTERPRISE, name: 'x'.repeat(248) });
+		const colon = await simulator.postBody('/api/v2/nodes', {
+			type: 0,
+			parent_id: ENTERPRISE,
+			name: 'a:b',
+		});
+		const long = await simulator.postBody('/api/v2/nodes', {
+			type: 0,
+			parent_id: ENTERPRISE,
+			name: 'x'.repeat(249),
+		});
+		const longest = await simulator.postBody('/api/v2/nodes', {
+			type: 0,
+			parent_id: ENTERPRISE,
+			name: 'x'.repeat(248),
+		});
 
 		expect(colon.status).toBe(400);
 		expect(colon.data.error).toMatch(/colon/);
@@ -78,10 +128,18 @@ describe('Content Server simulator: nodes', () => {
 		expect(longest.status).toBe(200);
 	});
 
-	it('answers a name clash with 500 in v2 and 400 in v1, ignoring letter case', async () => {
+	it('reports name clash per version', async () => {
 		await createFolder(simulator, ENTERPRISE, 'Invoices');
-		const v2 = await simulator.postBody('/api/v2/nodes', { type: 0, parent_id: ENTERPRISE, name: 'INVOICES' });
-		const v1 = await simulator.post('/api/v1/nodes', { type: 0, parent_id: ENTERPRISE, name: 'Invoices' });
+		const v2 = await simulator.postBody('/api/v2/nodes', {
+			type: 0,
+			parent_id: ENTERPRISE,
+			name: 'INVOICES',
+		});
+		const v1 = await simulator.post('/api/v1/nodes', {
+			type: 0,
+			parent_id: ENTERPRISE,
+			name: 'Invoices',
+		});
 
 		expect(v2.status).toBe(500);
 		expect(v2.data.error).toBe("An item with the name 'INVOICES' already exists.");
@@ -93,15 +151,27 @@ describe('Content Server simulator: nodes', () => {
 		await simulator.control('PATCH', 'settings', { nameComparison: 'caseSensitive' });
 		await createFolder(simulator, ENTERPRISE, 'Invoices');
 
-		const response = await simulator.postBody('/api/v2/nodes', { type: 0, parent_id: ENTERPRISE, name: 'INVOICES' });
+		const response = await simulator.postBody('/api/v2/nodes', {
+			type: 0,
+			parent_id: ENTERPRISE,
+			name: 'INVOICES',
+		});
 
 		expect(response.status).toBe(200);
 	});
 
 	it('reports missing fields and unknown subtypes', async () => {
 		const noName = await simulator.postBody('/api/v2/nodes', { type: 0, parent_id: ENTERPRISE });
-		const badType = await simulator.postBody('/api/v2/nodes', { type: 777, parent_id: ENTERPRISE, name: 'x' });
-		const badParent = await simulator.postBody('/api/v2/nodes', { type: 0, parent_id: 999999, name: 'x' });
+		const badType = await simulator.postBody('/api/v2/nodes', {
+			type: 777,
+			parent_id: ENTERPRISE,
+			name: 'x',
+		});
+		const badParent = await simulator.postBody('/api/v2/nodes', {
+			type: 0,
+			parent_id: 999999,
+			name: 'x',
+		});
 
 		expect(noName.data.error).toBe("Missing required parameter 'name'");
 		expect(badType.data.error).toBe('Subtype 777 not registered');
@@ -109,7 +179,7 @@ describe('Content Server simulator: nodes', () => {
 		expect(badParent.data.error).toMatch(/could not be accessed/);
 	});
 
-	it('lets the body JSON win over plain fields by default and the fields when set to', async () => {
+	it('merges body over plain fields', async () => {
 		const bodyWins = await simulator.post('/api/v2/nodes', {
 			type: 0,
 			parent_id: ENTERPRISE,
@@ -130,18 +200,29 @@ describe('Content Server simulator: nodes', () => {
 
 	it('filters, sorts and pages children with the documented paging block', async () => {
 		const parent = await createFolder(simulator, ENTERPRISE, 'Listing');
-		for (const name of ['Delta', 'alpha', 'Charlie', 'bravo']) await createFolder(simulator, parent, name);
+		for (const name of ['Delta', 'alpha', 'Charlie', 'bravo'])
+			await createFolder(simulator, parent, name);
 		await uploadDocument(simulator, parent, 'alphabet.txt', 'abc');
 
 		const page2 = await simulator.get(`/api/v2/nodes/${parent}/nodes?limit=2&page=2`);
-		const folders = await simulator.get(`/api/v2/nodes/${parent}/nodes?where_type=-1&sort=desc_name`);
+		const folders = await simulator.get(
+			`/api/v2/nodes/${parent}/nodes?where_type=-1&sort=desc_name`,
+		);
 		const documents = await simulator.get(`/api/v2/nodes/${parent}/nodes?where_type=-3`);
 		const byType = await simulator.get(`/api/v2/nodes/${parent}/nodes?where_type=144&where_type=0`);
 		const byName = await simulator.get(`/api/v2/nodes/${parent}/nodes?where_name=ALPHA`);
-		const names = (response: any) => response.data.results.map((result: any) => result.data.properties.name);
+		const names = (response: any) =>
+			response.data.results.map((result: any) => result.data.properties.name);
 
 		expect(names(page2)).toEqual(['bravo', 'Charlie']);
-		expect(page2.data.collection.paging).toMatchObject({ limit: 2, page: 2, page_total: 3, range_min: 3, range_max: 4, total_count: 5 });
+		expect(page2.data.collection.paging).toMatchObject({
+			limit: 2,
+			page: 2,
+			page_total: 3,
+			range_min: 3,
+			range_max: 4,
+			total_count: 5,
+		});
 		expect(page2.data.collection.paging.links.data.next.href).toContain('page=3');
 		expect(page2.data.collection.paging.links.data.previous.href).toContain('page=1');
 		expect(names(folders)).toEqual(['Delta', 'Charlie', 'bravo', 'alpha']);
@@ -151,9 +232,18 @@ describe('Content Server simulator: nodes', () => {
 	});
 
 	it('pages children in the v1 shape', async () => {
-		const response = await simulator.get(`/api/v1/nodes/${SEED_IDS.folders.shopify}/nodes?limit=4&page=2`);
+		const response = await simulator.get(
+			`/api/v1/nodes/${SEED_IDS.folders.shopify}/nodes?limit=4&page=2`,
+		);
 
-		expect(response.data).toMatchObject({ limit: 4, page: 2, page_total: 2, range_min: 5, range_max: 6, total_count: 6 });
+		expect(response.data).toMatchObject({
+			limit: 4,
+			page: 2,
+			page_total: 2,
+			range_min: 5,
+			range_max: 6,
+			total_count: 6,
+		});
 		expect(response.data.data.map((item: any) => item.name)).toEqual(['Service', 'Suppliers']);
 	});
 
@@ -161,15 +251,28 @@ describe('Content Server simulator: nodes', () => {
 		const source = await createFolder(simulator, ENTERPRISE, 'Draft');
 		const target = await createFolder(simulator, ENTERPRISE, 'Archive');
 
-		const response = await simulator.postBody(`/api/v2/nodes/${source}`, { name: 'Final', parent_id: target, description: 'Done' }, 'PUT');
+		const response = await simulator.postBody(
+			`/api/v2/nodes/${source}`,
+			{ name: 'Final', parent_id: target, description: 'Done' },
+			'PUT',
+		);
 		const ancestors = await simulator.get(`/api/v1/nodes/${source}/ancestors`);
 
 		expect(response.status).toBe(200);
-		expect(response.data.results.data.properties).toMatchObject({ id: source, name: 'Final', parent_id: target, description: 'Done' });
-		expect(ancestors.data.ancestors.map((item: any) => item.name)).toEqual(['Enterprise Workspace', 'Archive', 'Final']);
+		expect(response.data.results.data.properties).toMatchObject({
+			id: source,
+			name: 'Final',
+			parent_id: target,
+			description: 'Done',
+		});
+		expect(ancestors.data.ancestors.map((item: any) => item.name)).toEqual([
+			'Enterprise Workspace',
+			'Archive',
+			'Final',
+		]);
 	});
 
-	it('refuses to move a folder into its own sub-folder and to rename onto a sibling', async () => {
+	it('rejects bad moves and renames', async () => {
 		const outer = await createFolder(simulator, ENTERPRISE, 'Outer');
 		const inner = await createFolder(simulator, outer, 'Inner');
 		await createFolder(simulator, ENTERPRISE, 'Taken');
@@ -201,12 +304,45 @@ describe('Content Server simulator: nodes', () => {
 		expect(response.data.error).toMatch(/volume/);
 	});
 
-	it('creates URLs and shortcuts', async () => {
-		const url = await simulator.postBody('/api/v2/nodes', { type: 140, parent_id: ENTERPRISE, name: 'Shop', url: 'https://demo-shop.example.com' });
-		const shortcut = await simulator.postBody('/api/v2/nodes', { type: 1, parent_id: ENTERPRISE, name: 'To orders', original_id: 2201 });
-		const noUrl = await simulator.postBody('/api/v2/nodes', { type: 140, parent_id: ENTERPRISE, name: 'No URL' });
+	it('keeps categories and templates read-only', async () => {
+		const create = await simulator.postBody('/api/v2/nodes', {
+			type: 0,
+			parent_id: SEED_IDS.categoryFolder,
+			name: 'x',
+		});
+		const remove = await simulator.delete(`/api/v2/nodes/${SEED_IDS.categories.shopifyOrder}`);
 
-		expect(url.data.results.data.properties).toMatchObject({ type: 140, url: 'https://demo-shop.example.com' });
+		expect(create.status).toBe(400);
+		expect(create.data.error).toMatch(/read-only/);
+		expect(remove.status).toBe(400);
+		expect((await simulator.get(`/api/v2/nodes/${SEED_IDS.categories.shopifyOrder}`)).status).toBe(
+			200,
+		);
+	});
+
+	it('creates URLs and shortcuts', async () => {
+		const url = await simulator.postBody('/api/v2/nodes', {
+			type: 140,
+			parent_id: ENTERPRISE,
+			name: 'Shop',
+			url: 'https://demo-shop.example.com',
+		});
+		const shortcut = await simulator.postBody('/api/v2/nodes', {
+			type: 1,
+			parent_id: ENTERPRISE,
+			name: 'To orders',
+			original_id: 2201,
+		});
+		const noUrl = await simulator.postBody('/api/v2/nodes', {
+			type: 140,
+			parent_id: ENTERPRISE,
+			name: 'No URL',
+		});
+
+		expect(url.data.results.data.properties).toMatchObject({
+			type: 140,
+			url: 'https://demo-shop.example.com',
+		});
 		expect(shortcut.data.results.data.properties).toMatchObject({ type: 1, original_id: 2201 });
 		expect(noUrl.data.error).toBe("Missing required parameter 'url'");
 	});
@@ -215,7 +351,11 @@ describe('Content Server simulator: nodes', () => {
 		const source = await createFolder(simulator, ENTERPRISE, 'Template');
 		await uploadDocument(simulator, source, 'readme.txt', 'copy me');
 
-		const response = await simulator.postBody('/api/v2/nodes', { original_id: source, parent_id: ENTERPRISE, name: 'Template copy' });
+		const response = await simulator.postBody('/api/v2/nodes', {
+			original_id: source,
+			parent_id: ENTERPRISE,
+			name: 'Template copy',
+		});
 		const copyId = response.data.results.data.properties.id;
 		const children = await simulator.get(`/api/v2/nodes/${copyId}/nodes`);
 		const documentId = children.data.results[0].data.properties.id;

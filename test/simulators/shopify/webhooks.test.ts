@@ -202,6 +202,18 @@ describe('Shopify simulator webhooks', () => {
 			expect(delivery.raw.toString('utf8')).toBe('{"id":9007199254740993123,"name":"#X"}');
 		});
 
+		it('accepts a 64-bit id given as a JSON number', async () => {
+			await subscribe(handle, 'ORDERS_CREATE', receiver.url);
+			const response = await handle.http.post(
+				'/_simulator/webhooks/emit',
+				'{"topic":"orders/create","id":820982911946154508}',
+				{ headers: { 'Content-Type': 'application/json' } },
+			);
+			expect(response.status).toBe(200);
+			const [delivery] = await receiver.waitFor(1);
+			expect(delivery.raw.toString('utf8').startsWith('{"id":820982911946154508,')).toBe(true);
+		});
+
 		it('trims payloads to includeFields', async () => {
 			await handle.gql(
 				`mutation { webhookSubscriptionCreate(topic: ORDERS_CREATE, webhookSubscription: { uri: "${receiver.url}", includeFields: ["id", "name", "updated_at"] }) { userErrors { message } } }`,

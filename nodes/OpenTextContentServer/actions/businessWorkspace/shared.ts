@@ -71,9 +71,9 @@ export function createProperties(businessObjectRequired: boolean): INodeProperti
 			name: 'name',
 			type: 'string',
 			default: '',
-			required: true,
 			placeholder: 'e.g. Order #1001',
-			description: 'Name of the new workspace. Names cannot contain ":".',
+			description:
+				'Name of the new workspace. Leave empty to let Content Server name it after the workspace type and business object. Names cannot contain ":".',
 		},
 		...businessObjectProperties(businessObjectRequired),
 		{
@@ -158,9 +158,9 @@ export async function createFromParameters(
 	businessObject: BusinessObject | undefined,
 ): Promise<NodeProperties> {
 	const options = functions.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const name = await forParameter('Name', async () =>
-		validateItemName(functions.getNodeParameter('name', itemIndex) as string),
-	);
+	const requestedName = String(functions.getNodeParameter('name', itemIndex, '') ?? '').trim();
+	const name =
+		requestedName === '' ? undefined : await forParameter('Name', async () => validateItemName(requestedName));
 	const typeId = await resolveLocator(
 		functions,
 		context,

@@ -16,7 +16,7 @@ import { readLocator, resolveLocator } from '../../helpers/locators';
 import type { SearchCriteria, TextMatch } from '../../helpers/lql';
 import { buildSearchQuery } from '../../helpers/lql';
 import { fullNode, readProperties, simplifyNode } from '../../helpers/nodes';
-import { collectPages, readPageTotal, readResults } from '../../transport/paging';
+import { collectPages, readPageLimit, readPageTotal, readResults } from '../../transport/paging';
 import {
 	categoryLocator,
 	folderLocator,
@@ -273,6 +273,7 @@ export async function execute(
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
 	let where: string;
+	let locationId: number | undefined;
 	if (queryType === 'lql') {
 		where = (this.getNodeParameter('lql', itemIndex, '') as string).trim();
 		if (where === '') {
@@ -284,6 +285,7 @@ export async function execute(
 		}
 	} else {
 		const criteria = await readCriteria(this, context, itemIndex);
+		locationId = criteria.locationId;
 		where = buildSearchQuery(criteria);
 	}
 
@@ -303,7 +305,10 @@ export async function execute(
 				form,
 				idempotent: true,
 			});
-			return { items: readResults(body), pageTotal: readPageTotal(body) };
+			const received = readResults(body);
+			// OTLocation lists an item's own ID too, so the location itself matches; it is left out.
+			const items = received.filter((result) => readProperties(result)?.id !== locationId);
+			return { items, received: received.length, pageTotal: readPageTotal(body), pageLimit: readPageLimit(body) };
 		}, limit);
 	// A query the server cannot evaluate is the LQL Query's fault; built queries are escaped.
 	const results = queryType === 'lql' ? await forParameter('LQL Query', search) : await search();

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InputError } from '../../helpers/errors';
@@ -35,7 +40,8 @@ const properties: INodeProperties[] = [
 				name: 'includeCost',
 				type: 'boolean',
 				default: false,
-				description: "Whether to add Shopify's query cost and throttle status to the output as _cost",
+				description:
+					"Whether to add Shopify's query cost and throttle status to the output as _cost",
 			},
 		],
 	},
@@ -64,7 +70,11 @@ function readVariables(value: unknown): IDataObject {
 		);
 	}
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new InputError('The variables are not a JSON object', 'Variables', 'Enter a JSON object such as {"first": 10}.');
+		throw new InputError(
+			'The variables are not a JSON object',
+			'Variables',
+			'Enter a JSON object such as {"first": 10}.',
+		);
 	}
 	return parsed as IDataObject;
 }
@@ -76,7 +86,11 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const query = (this.getNodeParameter('query', itemIndex, '') as string).trim();
 	if (query === '') {
-		throw new InputError('The query is empty', 'Query', 'Enter a GraphQL query, e.g. { shop { name } }.');
+		throw new InputError(
+			'The query is empty',
+			'Query',
+			'Enter a GraphQL query, e.g. { shop { name } }.',
+		);
 	}
 	const variables = readVariables(this.getNodeParameter('variables', itemIndex, '{}'));
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { CUSTOMER_GET } from '../../graphql/catalog';
@@ -59,7 +64,14 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const simplifyOutput = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
-	const customerId = await resolveLocator(this, client, itemIndex, 'customer', 'Customer', 'Customer');
+	const customerId = await resolveLocator(
+		this,
+		client,
+		itemIndex,
+		'customer',
+		'Customer',
+		'Customer',
+	);
 	const { customer } = await client.query<{ customer: CustomerNode | null }>({
 		query: CUSTOMER_GET,
 		variables: { id: customerId },

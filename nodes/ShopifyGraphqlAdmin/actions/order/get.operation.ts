@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readMetafieldReference } from '../../helpers/metafields';
@@ -6,7 +11,11 @@ import { loadOrder } from '../../helpers/orderLoader';
 import { notFound, resolveLocator } from '../../helpers/locators';
 import { simplifyOrder } from '../../helpers/simplify';
 import type { ShopifyClient } from '../../transport/client';
-import { orderLocator, shippingLabelMetafieldProperty, simplifyProperty } from '../common.descriptions';
+import {
+	orderLocator,
+	shippingLabelMetafieldProperty,
+	simplifyProperty,
+} from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	orderLocator(),

@@ -105,7 +105,10 @@ const MAX_LABEL_BYTES = 20 * 1024 * 1024;
 const LABEL_TIMEOUT_MS = 30_000;
 
 async function loadShop(client: ShopifyClient): Promise<ShopNode> {
-	return await client.memo('shop', async () => (await client.query<{ shop: ShopNode }>({ query: SHOP_GET })).shop);
+	return await client.memo(
+		'shop',
+		async () => (await client.query<{ shop: ShopNode }>({ query: SHOP_GET })).shop,
+	);
 }
 
 function labelFileName(input: OrderDocumentInput, url: string, mimeType: string): string {
@@ -159,7 +162,9 @@ async function downloadLabel(
 			'Check that the label metafield points at the label file.',
 		);
 	}
-	const contentType = String(response.headers['content-type'] ?? 'application/pdf').split(';')[0].trim();
+	const contentType = String(response.headers['content-type'] ?? 'application/pdf')
+		.split(';')[0]
+		.trim();
 	return { data, mimeType: contentType === '' ? 'application/pdf' : contentType };
 }
 
@@ -193,7 +198,11 @@ async function fileItem(
 	};
 }
 
-function skippedItem(context: OutputContext, documentType: DocumentChoice, note: string): INodeExecutionData {
+function skippedItem(
+	context: OutputContext,
+	documentType: DocumentChoice,
+	note: string,
+): INodeExecutionData {
 	return {
 		json: {
 			orderId: context.order.id,
@@ -209,10 +218,20 @@ function skippedItem(context: OutputContext, documentType: DocumentChoice, note:
 function readDocuments(functions: IExecuteFunctions, itemIndex: number): DocumentChoice[] {
 	const documents = functions.getNodeParameter('documents', itemIndex, []) as DocumentChoice[];
 	if (documents.length === 0) {
-		throw new InputError('No documents selected', 'Documents', 'Pick at least one document to render.');
+		throw new InputError(
+			'No documents selected',
+			'Documents',
+			'Pick at least one document to render.',
+		);
 	}
 	// Output in a fixed order, whatever order the user picked them in.
-	const order: DocumentChoice[] = ['orderConfirmation', 'invoice', 'packingSlip', 'creditNote', 'shippingLabel'];
+	const order: DocumentChoice[] = [
+		'orderConfirmation',
+		'invoice',
+		'packingSlip',
+		'creditNote',
+		'shippingLabel',
+	];
 	return order.filter((kind) => documents.includes(kind));
 }
 
@@ -222,15 +241,24 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const documents = readDocuments(this, itemIndex);
-	const binaryPropertyName = (this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string).trim();
+	const binaryPropertyName = (
+		this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string
+	).trim();
 	if (binaryPropertyName === '') {
-		throw new InputError('The field name is empty', 'Put Output File in Field', 'Enter a name such as data.');
+		throw new InputError(
+			'The field name is empty',
+			'Put Output File in Field',
+			'Enter a name such as data.',
+		);
 	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const currency = (options.currency as DocumentCurrency | undefined) ?? 'shop';
 	const onlyRefund = typeof options.refundId === 'string' ? options.refundId.trim() : '';
 	const label = documents.includes('shippingLabel')
-		? readMetafieldReference(options.shippingLabelMetafield ?? shippingLabelMetafieldProperty.default, 'Shipping Label Metafield')
+		? readMetafieldReference(
+				options.shippingLabelMetafield ?? shippingLabelMetafieldProperty.default,
+				'Shipping Label Metafield',
+			)
 		: undefined;
 
 	const orderId = await resolveLocator(this, client, itemIndex, 'order', 'Order', 'Order');
@@ -243,7 +271,13 @@ export async function execute(
 	const output: INodeExecutionData[] = [];
 	for (const kind of documents) {
 		if (kind === 'creditNote') {
-			const refunds = onlyRefund === '' ? input.refunds : input.refunds.filter((refund) => refund.id === onlyRefund || refund.legacyResourceId === legacyId(onlyRefund));
+			const refunds =
+				onlyRefund === ''
+					? input.refunds
+					: input.refunds.filter(
+							(refund) =>
+								refund.id === onlyRefund || refund.legacyResourceId === legacyId(onlyRefund),
+						);
 			if (onlyRefund !== '' && refunds.length === 0) {
 				throw new InputError(
 					`Order ${order.name} has no refund ${onlyRefund}`,
@@ -252,15 +286,28 @@ export async function execute(
 				);
 			}
 			if (refunds.length === 0) {
-				output.push(skippedItem(context, kind, `Order ${order.name} has no refunds, so there is no credit note.`));
+				output.push(
+					skippedItem(
+						context,
+						kind,
+						`Order ${order.name} has no refunds, so there is no credit note.`,
+					),
+				);
 			}
 			for (const refund of refunds) {
 				const pdf = await renderOrderDocument('creditNote', input, { refundId: refund.id });
 				output.push(
-					await fileItem(context, kind, documentFileName('creditNote', input, refund), pdf, 'application/pdf', {
-						refundId: refund.id,
-						refundLegacyResourceId: refund.legacyResourceId,
-					}),
+					await fileItem(
+						context,
+						kind,
+						documentFileName('creditNote', input, refund),
+						pdf,
+						'application/pdf',
+						{
+							refundId: refund.id,
+							refundLegacyResourceId: refund.legacyResourceId,
+						},
+					),
 				);
 			}
 			continue;
@@ -268,21 +315,34 @@ export async function execute(
 
 		if (kind === 'shippingLabel') {
 			if (!order.shippingLabelUrl) {
-				const where = label ? `metafield ${label.namespace}.${label.key}` : 'Shipping Label Metafield (empty)';
-				output.push(skippedItem(context, kind, `Order ${order.name} has no shipping label URL in ${where}.`));
+				const where = label
+					? `metafield ${label.namespace}.${label.key}`
+					: 'Shipping Label Metafield (empty)';
+				output.push(
+					skippedItem(context, kind, `Order ${order.name} has no shipping label URL in ${where}.`),
+				);
 				continue;
 			}
 			const file = await downloadLabel(this, order.shippingLabelUrl, order.name);
 			output.push(
-				await fileItem(context, kind, labelFileName(input, order.shippingLabelUrl, file.mimeType), file.data, file.mimeType, {
-					sourceUrl: order.shippingLabelUrl,
-				}),
+				await fileItem(
+					context,
+					kind,
+					labelFileName(input, order.shippingLabelUrl, file.mimeType),
+					file.data,
+					file.mimeType,
+					{
+						sourceUrl: order.shippingLabelUrl,
+					},
+				),
 			);
 			continue;
 		}
 
 		const pdf = await renderOrderDocument(kind, input);
-		output.push(await fileItem(context, kind, documentFileName(kind, input), pdf, 'application/pdf'));
+		output.push(
+			await fileItem(context, kind, documentFileName(kind, input), pdf, 'application/pdf'),
+		);
 	}
 	return output;
 }

@@ -23,7 +23,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Publish Document Links',
 				value: 'publishDocumentLinks',
-				description: 'Publish links to documents on the product page, in a metafield and optionally in the description',
+				description:
+					'Publish links to documents on the product page, in a metafield and optionally in the description',
 				action: 'Publish document links on a product',
 			},
 			{

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { PRODUCT_GET } from '../../graphql/catalog';
@@ -56,7 +61,10 @@ function simplify(product: ProductNode): IDataObject {
 			price: variant.price,
 		})),
 		metafields: Object.fromEntries(
-			product.metafields.nodes.map((metafield) => [`${metafield.namespace}.${metafield.key}`, metafield.value]),
+			product.metafields.nodes.map((metafield) => [
+				`${metafield.namespace}.${metafield.key}`,
+				metafield.value,
+			]),
 		),
 	};
 }

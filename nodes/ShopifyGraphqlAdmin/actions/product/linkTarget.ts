@@ -19,7 +19,8 @@ export const linkStorageProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'documents',
 		required: true,
-		description: 'Key of the product metafield that holds the links; a theme reads it as product.metafields.custom.documents for the defaults',
+		description:
+			'Key of the product metafield that holds the links; a theme reads it as product.metafields.custom.documents for the defaults',
 	},
 	{
 		displayName: 'Metafield Type',
@@ -39,7 +40,7 @@ export const linkStorageProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			"Whether to also show the links in the product description, in a block between HTML comment markers that the node replaces; the rest of the description is left as it is",
+			'Whether to also show the links in the product description, in a block between HTML comment markers that the node replaces; the rest of the description is left as it is',
 	},
 	{
 		displayName: 'Description Heading',
@@ -60,12 +61,21 @@ export interface LinkStorage {
 }
 
 export function readLinkStorage(functions: IExecuteFunctions, itemIndex: number): LinkStorage {
-	const updateDescription = functions.getNodeParameter('updateDescription', itemIndex, false) as boolean;
+	const updateDescription = functions.getNodeParameter(
+		'updateDescription',
+		itemIndex,
+		false,
+	) as boolean;
 	return {
-		namespace: checkNamespace(functions.getNodeParameter('namespace', itemIndex), 'Metafield Namespace'),
+		namespace: checkNamespace(
+			functions.getNodeParameter('namespace', itemIndex),
+			'Metafield Namespace',
+		),
 		key: checkKey(functions.getNodeParameter('key', itemIndex), 'Metafield Key'),
 		type: functions.getNodeParameter('metafieldType', itemIndex, 'list.url') as LinkMetafieldType,
 		updateDescription,
-		heading: updateDescription ? (functions.getNodeParameter('descriptionHeading', itemIndex, '') as string) : '',
+		heading: updateDescription
+			? (functions.getNodeParameter('descriptionHeading', itemIndex, '') as string)
+			: '',
 	};
 }

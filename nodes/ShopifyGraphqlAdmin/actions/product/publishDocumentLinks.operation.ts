@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkLinkUrl, linkKey, mergeLinks, type DocumentLink } from '../../helpers/documentLinks';
@@ -12,12 +17,36 @@ import { linkStorageProperties, readLinkStorage } from './linkTarget';
 const properties: INodeProperties[] = [
 	productLocator({ description: 'Product whose page shows the documents' }),
 	{
+		displayName: 'Links Input',
+		name: 'linksInput',
+		type: 'options',
+		options: [
+			{ name: 'Define Below', value: 'fields', description: 'Enter each link with its URL and title' },
+			{
+				name: 'From JSON',
+				value: 'json',
+				description: 'Pass a list of links, e.g. from an expression',
+			},
+		],
+		default: 'fields',
+	},
+	{
+		displayName: 'Links (JSON)',
+		name: 'linksJson',
+		type: 'json',
+		default: '[]',
+		displayOptions: { show: { linksInput: ['json'] } },
+		description:
+			'A JSON array of links: URL strings or objects with "url" and optional "title", e.g. [{"url": "https://otcs.example.com/otcs/cs.exe/app/nodes/12345", "title": "Manual"}]',
+	},
+	{
 		displayName: 'Links',
 		name: 'links',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Link',
 		default: { link: [{ url: '', title: '' }] },
+		displayOptions: { show: { linksInput: ['fields'] } },
 		options: [
 			{
 				displayName: 'Link',
@@ -51,7 +80,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Merge',
 				value: 'merge',
-				description: 'Add the links to those already published; a known URL only takes the new title',
+				description:
+					'Add the links to those already published; a known URL only takes the new title',
 			},
 			{
 				name: 'Replace',
@@ -68,16 +98,51 @@ const displayOptions = { show: { resource: ['product'], operation: ['publishDocu
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+function parseLinksJson(value: unknown): unknown[] {
+	let parsed = value;
+	let syntaxError: string | undefined;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value) as unknown;
+		} catch (error) {
+			syntaxError = (error as Error).message;
+		}
+	}
+	if (syntaxError !== undefined || !Array.isArray(parsed)) {
+		throw new InputError(
+			syntaxError ? `The links are not valid JSON: ${syntaxError}` : 'The links are not a JSON array',
+			'Links (JSON)',
+			'Pass an array such as [{"url": "https://otcs.example.com/otcs/cs.exe/app/nodes/12345", "title": "Manual"}].',
+		);
+	}
+	return parsed;
+}
+
 function readLinks(functions: IExecuteFunctions, itemIndex: number): DocumentLink[] {
-	const collection = functions.getNodeParameter('links', itemIndex, {}) as { link?: IDataObject[] };
-	const entries = collection.link ?? [];
+	const source = functions.getNodeParameter('linksInput', itemIndex, 'fields') as 'fields' | 'json';
+	let entries: unknown[];
+	let parameter: (index: number) => string;
+	if (source === 'json') {
+		entries = parseLinksJson(functions.getNodeParameter('linksJson', itemIndex, '[]'));
+		parameter = (index) => `Links (JSON) [${index}]`;
+	} else {
+		const collection = functions.getNodeParameter('links', itemIndex, {}) as { link?: IDataObject[] };
+		entries = collection.link ?? [];
+		parameter = (index) => `Links › Link ${index + 1} › URL`;
+	}
+
 	const links = entries.map((entry, index) => {
-		const title = typeof entry.title === 'string' ? entry.title.trim() : '';
-		const url = checkLinkUrl(entry.url, `Links › Link ${index + 1} › URL`);
+		const record = (typeof entry === 'string' ? { url: entry } : (entry ?? {})) as IDataObject;
+		const title = typeof record.title === 'string' ? record.title.trim() : '';
+		const url = checkLinkUrl(record.url, parameter(index));
 		return title === '' ? { url } : { url, title };
 	});
 	if (links.length === 0) {
-		throw new InputError('No links given', 'Links', 'Add at least one link, or use Remove Document Links to withdraw links.');
+		throw new InputError(
+			'No links given',
+			source === 'json' ? 'Links (JSON)' : 'Links',
+			'Add at least one link, or use Remove Document Links to withdraw links.',
+		);
 	}
 	return links;
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkLinkUrl, removeLinks } from '../../helpers/documentLinks';
@@ -21,27 +26,13 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'URLs',
 		name: 'urls',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add URL',
-		default: { url: [{ value: '' }] },
+		type: 'string',
+		default: '',
+		required: true,
 		displayOptions: { show: { removeAll: [false] } },
-		description: 'Links to remove, e.g. of withdrawn documents',
-		options: [
-			{
-				displayName: 'URL',
-				name: 'url',
-				values: [
-					{
-						displayName: 'URL',
-						name: 'value',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. https://otcs.example.com/otcs/cs.exe/app/nodes/12345',
-					},
-				],
-			},
-		],
+		placeholder: 'e.g. https://otcs.example.com/otcs/cs.exe/app/nodes/12345',
+		description:
+			'Links to remove, e.g. of withdrawn documents: one per line or separated by commas. An expression may also return an array of URLs.',
 	},
 	...linkStorageProperties,
 ];
@@ -49,6 +40,16 @@ const properties: INodeProperties[] = [
 const displayOptions = { show: { resource: ['product'], operation: ['removeDocumentLinks'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
+
+/** Reads a list of URLs given as an array or as text with one URL per line or comma. */
+function splitUrls(value: unknown): unknown[] {
+	if (Array.isArray(value)) return value;
+	if (typeof value !== 'string') return [];
+	return value
+		.split(/[\n,]/)
+		.map((part) => part.trim())
+		.filter((part) => part !== '');
+}
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -59,9 +60,15 @@ export async function execute(
 	let urls: string[] = [];
 	if (!removeAll) {
 		const collection = this.getNodeParameter('urls', itemIndex, {}) as { url?: IDataObject[] };
-		urls = (collection.url ?? []).map((entry, index) => checkLinkUrl(entry.value, `URLs › URL ${index + 1}`));
+		urls = (collection.url ?? []).map((entry, index) =>
+			checkLinkUrl(entry.value, `URLs › URL ${index + 1}`),
+		);
 		if (urls.length === 0) {
-			throw new InputError('No URLs given', 'URLs', 'Add the URLs to remove, or turn on Remove All Links.');
+			throw new InputError(
+				'No URLs given',
+				'URLs',
+				'Add the URLs to remove, or turn on Remove All Links.',
+			);
 		}
 	}
 	const storage = readLinkStorage(this, itemIndex);

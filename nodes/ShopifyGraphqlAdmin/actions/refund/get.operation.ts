@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toGid } from '../../helpers/ids';
@@ -16,7 +21,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. gid://shopify/Refund/9301',
-		description: 'Numeric ID or GID of the refund, e.g. admin_graphql_api_id of a refunds/create webhook',
+		description:
+			'Numeric ID or GID of the refund, e.g. admin_graphql_api_id of a refunds/create webhook',
 	},
 	simplifyProperty,
 ];

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ORDER_REFUND_IDS } from '../../graphql/orders';
@@ -7,7 +12,12 @@ import { loadRefund } from '../../helpers/orderLoader';
 import { simplifyRefund } from '../../helpers/simplify';
 import type { RefundDetail } from '../../helpers/types';
 import type { ShopifyClient } from '../../transport/client';
-import { limitProperty, orderLocator, returnAllProperty, simplifyProperty } from '../common.descriptions';
+import {
+	limitProperty,
+	orderLocator,
+	returnAllProperty,
+	simplifyProperty,
+} from '../common.descriptions';
 
 /** Order.refunds is a plain list without cursor paging; Return All reads up to this many. */
 const MAX_REFUNDS = 250;
@@ -29,7 +39,9 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? MAX_REFUNDS : Math.min(MAX_REFUNDS, this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = returnAll
+		? MAX_REFUNDS
+		: Math.min(MAX_REFUNDS, this.getNodeParameter('limit', itemIndex, 50) as number);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
 	const orderId = await resolveLocator(this, client, itemIndex, 'order', 'Order', 'Order');

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { RETURN_GET, RETURN_LINE_ITEMS } from '../../graphql/orders';
@@ -32,11 +37,16 @@ export async function execute(
 		pageSize: 50,
 		fetchPage: async (first, after) => {
 			if (after === undefined) {
-				const data = await client.query<{ return: ReturnNode | null }>({ query: RETURN_GET, variables: { id: returnId } });
+				const data = await client.query<{ return: ReturnNode | null }>({
+					query: RETURN_GET,
+					variables: { id: returnId },
+				});
 				head = data.return;
 				return head?.returnLineItems;
 			}
-			const data = await client.query<{ return: { returnLineItems: Connection<ReturnLineNode> } | null }>({
+			const data = await client.query<{
+				return: { returnLineItems: Connection<ReturnLineNode> } | null;
+			}>({
 				query: RETURN_LINE_ITEMS,
 				variables: { id: returnId, first, after },
 			});

@@ -1,11 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ORDER_RETURNS, ORDER_RETURNS_PAGE_SIZE } from '../../graphql/orders';
 import { notFound, resolveLocator } from '../../helpers/locators';
 import type { ShopifyClient } from '../../transport/client';
 import { collectPages, type Connection } from '../../transport/paging';
-import { limitProperty, orderLocator, returnAllProperty, simplifyProperty } from '../common.descriptions';
+import {
+	limitProperty,
+	orderLocator,
+	returnAllProperty,
+	simplifyProperty,
+} from '../common.descriptions';
 import { simplifyReturn, type ReturnDetail, type ReturnLineNode } from './shared';
 
 const properties: INodeProperties[] = [
@@ -19,7 +29,9 @@ const displayOptions = { show: { resource: ['return'], operation: ['getMany'] } 
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-type ReturnNode = Omit<ReturnDetail, 'returnLineItems'> & { returnLineItems: Connection<ReturnLineNode> };
+type ReturnNode = Omit<ReturnDetail, 'returnLineItems'> & {
+	returnLineItems: Connection<ReturnLineNode>;
+};
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -25,7 +25,12 @@ export interface ReturnDetail {
 	decline?: { reason: string; note?: string | null } | null;
 	order: { id: string; name: string };
 	returnLineItems: ReturnLineNode[];
-	refunds?: Array<{ id: string; legacyResourceId: string; createdAt?: string | null; totalRefundedSet: MoneyBag }>;
+	refunds?: Array<{
+		id: string;
+		legacyResourceId: string;
+		createdAt?: string | null;
+		totalRefundedSet: MoneyBag;
+	}>;
 }
 
 export function simplifyReturn(entry: ReturnDetail): IDataObject {

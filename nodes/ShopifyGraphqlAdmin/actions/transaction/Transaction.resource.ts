@@ -22,7 +22,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				description: 'Get the transactions of an order: authorizations, captures, sales, refunds and voids',
+				description:
+					'Get the transactions of an order: authorizations, captures, sales, refunds and voids',
 				action: 'Get many transactions',
 			},
 		],

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { TRANSACTION_GET } from '../../graphql/orders';
@@ -33,7 +38,11 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	const transactionId = toGid('OrderTransaction', this.getNodeParameter('transactionId', itemIndex), 'Transaction ID');
+	const transactionId = toGid(
+		'OrderTransaction',
+		this.getNodeParameter('transactionId', itemIndex),
+		'Transaction ID',
+	);
 
 	const { node } = await client.query<{ node: Partial<TransactionNode> | null }>({
 		query: TRANSACTION_GET,
@@ -43,5 +52,7 @@ export async function execute(
 	if (!node?.id) throw notFound('Transaction', transactionId, 'Transaction ID');
 
 	const transaction = node as TransactionNode;
-	return [{ json: simplify ? simplifyTransaction(transaction) : (transaction as unknown as IDataObject) }];
+	return [
+		{ json: simplify ? simplifyTransaction(transaction) : (transaction as unknown as IDataObject) },
+	];
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ORDER_TRANSACTIONS } from '../../graphql/orders';
@@ -6,7 +11,12 @@ import { notFound, resolveLocator } from '../../helpers/locators';
 import { simplifyTransaction } from '../../helpers/simplify';
 import type { TransactionNode } from '../../helpers/types';
 import type { ShopifyClient } from '../../transport/client';
-import { limitProperty, orderLocator, returnAllProperty, simplifyProperty } from '../common.descriptions';
+import {
+	limitProperty,
+	orderLocator,
+	returnAllProperty,
+	simplifyProperty,
+} from '../common.descriptions';
 
 /** Order.transactions is a plain list without cursor paging; Return All reads up to this many. */
 const MAX_TRANSACTIONS = 250;
@@ -34,7 +44,9 @@ export async function execute(
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
 	const orderId = await resolveLocator(this, client, itemIndex, 'order', 'Order', 'Order');
-	const { order } = await client.query<{ order: { id: string; name: string; transactions: TransactionNode[] } | null }>({
+	const { order } = await client.query<{
+		order: { id: string; name: string; transactions: TransactionNode[] } | null;
+	}>({
 		query: ORDER_TRANSACTIONS,
 		variables: { id: orderId, first: limit },
 	});
@@ -42,6 +54,8 @@ export async function execute(
 
 	return order.transactions.map((transaction) => {
 		const withOrder = { ...transaction, order: { id: order.id, name: order.name } };
-		return { json: simplify ? simplifyTransaction(withOrder) : (withOrder as unknown as IDataObject) };
+		return {
+			json: simplify ? simplifyTransaction(withOrder) : (withOrder as unknown as IDataObject),
+		};
 	});
 }

@@ -143,3 +143,12 @@ export function metafieldFields(
 		},
 	};
 }
+
+export function idSorted<T extends { id: string }>(records: T[], reverse?: boolean | null): T[] {
+	const sorted = [...records].sort((left, right) => compareIds(left.id, right.id));
+	return reverse ? sorted.reverse() : sorted;
+}
+
+export function limitList<T>(records: T[], first?: number | null): T[] {
+	return first === null || first === undefined ? records : records.slice(0, first);
+}

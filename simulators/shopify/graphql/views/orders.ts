@@ -1,4 +1,4 @@
-/** Views of orders and what hangs off them: line items, transactions, refunds, returns, fulfillments. */
+/** Views of orders and their line items, shipping lines and discounts. */
 import { graphqlTime } from '../../format';
 import { formatGid } from '../../gid';
 import {
@@ -15,22 +15,18 @@ import {
 import type {
 	DiscountAllocationRecord,
 	DiscountApplicationRecord,
-	DisputeRecord,
-	FulfillmentRecord,
 	LineItemRecord,
 	OrderRecord,
-	RefundRecord,
-	ReturnRecord,
 	ShippingLineRecord,
-	TransactionRecord,
 } from '../../model';
 import { aggregateTaxLines, orderStatusUrl } from '../../rest/representations';
-import { SEED_LOCATION_ID } from '../../seed';
-import { compareIds, paginate, type PageArgs } from '../connection';
+import { paginate, type PageArgs } from '../connection';
 import type { GraphqlContext } from '../context';
 import { returnSearchSpec, runSearch } from '../searchSpecs';
 import { customerView, productView, variantView } from './catalog';
 import {
+	idSorted,
+	limitList,
 	mailingAddressView,
 	metafieldFields,
 	moneyBag,
@@ -38,24 +34,8 @@ import {
 	taxLineView,
 	type View,
 } from './common';
-
-function idSorted<T extends { id: string }>(records: T[], reverse?: boolean | null): T[] {
-	const sorted = [...records].sort((left, right) => compareIds(left.id, right.id));
-	return reverse ? sorted.reverse() : sorted;
-}
-
-function limitList<T>(records: T[], first?: number | null): T[] {
-	return first === null || first === undefined ? records : records.slice(0, first);
-}
-
-export function locationView(id: string): View {
-	return {
-		__typename: 'Location',
-		id: formatGid('Location', id),
-		legacyResourceId: id,
-		name: id === SEED_LOCATION_ID ? 'Warehouse Berlin' : `Location ${id}`,
-	};
-}
+import { refundView, transactionView } from './payments';
+import { fulfillmentView, returnView } from './returns';
 
 function discountApplicationView(
 	application: DiscountApplicationRecord,
@@ -145,7 +125,7 @@ export function lineItemView(ctx: GraphqlContext, order: OrderRecord, item: Line
 	};
 }
 
-function shippingLineView(order: OrderRecord, line: ShippingLineRecord): View {
+export function shippingLineView(order: OrderRecord, line: ShippingLineRecord): View {
 	const discount = line.discountAllocations.reduce((sum, entry) => sum + entry.cents, 0);
 	const set = (cents: number) => moneyBag(cents, order.currency, order.presentmentCurrency);
 	return {
@@ -162,293 +142,6 @@ function shippingLineView(order: OrderRecord, line: ShippingLineRecord): View {
 			taxLineView(entry, order.currency, order.presentmentCurrency),
 		),
 		discountAllocations: allocationViews(order, line.discountAllocations),
-	};
-}
-
-const GATEWAY_NAMES: Record<string, string> = {
-	shopify_payments: 'Shopify Payments',
-	paypal: 'PayPal Express Checkout',
-	'Bank Deposit': 'Bank Deposit',
-};
-
-export function transactionView(ctx: GraphqlContext, transaction: TransactionRecord): View {
-	const { store } = ctx;
-	const isCard = transaction.creditCardCompany !== null;
-	return {
-		__typename: 'OrderTransaction',
-		id: formatGid('OrderTransaction', transaction.id),
-		kind: transaction.kind.toUpperCase(),
-		status: transaction.status.toUpperCase(),
-		gateway: transaction.gateway,
-		formattedGateway: GATEWAY_NAMES[transaction.gateway] ?? transaction.gateway,
-		amountSet: moneyBag(transaction.cents, transaction.currency),
-		parentTransaction: () => {
-			const parent = transaction.parentId
-				? store.transactions.get(transaction.parentId)
-				: undefined;
-			return parent ? transactionView(ctx, parent) : null;
-		},
-		processedAt: graphqlTime(transaction.processedAt),
-		createdAt: graphqlTime(transaction.createdAt),
-		errorCode: transaction.errorCode ? transaction.errorCode.toUpperCase() : null,
-		test: transaction.test,
-		authorizationCode: transaction.authorization,
-		manualPaymentGateway: !isCard && transaction.gateway !== 'paypal',
-		paymentDetails: isCard
-			? {
-					__typename: 'CardPaymentDetails',
-					company: transaction.creditCardCompany,
-					number: transaction.creditCardNumber,
-					name: null,
-					bin: null,
-					wallet: null,
-					avsResultCode: null,
-					cvvResultCode: null,
-					expirationMonth: null,
-					expirationYear: null,
-					paymentMethodName: transaction.creditCardCompany?.toLowerCase() ?? null,
-				}
-			: null,
-		order: () => {
-			const order = store.orders.get(transaction.orderId);
-			return order ? orderView(ctx, order) : null;
-		},
-	};
-}
-
-export function refundView(ctx: GraphqlContext, refund: RefundRecord): View {
-	const { store } = ctx;
-	const order = store.orders.get(refund.orderId) as OrderRecord;
-	const set = (cents: number) => moneyBag(cents, order.currency, order.presentmentCurrency);
-	const refundTransactions = () =>
-		refund.transactionIds.flatMap((id) => {
-			const entry = store.transactions.get(id);
-			return entry ? [entry] : [];
-		});
-	return {
-		__typename: 'Refund',
-		id: formatGid('Refund', refund.id),
-		legacyResourceId: refund.id,
-		createdAt: graphqlTime(refund.createdAt),
-		updatedAt: graphqlTime(refund.processedAt),
-		note: refund.note,
-		order: () => orderView(ctx, order),
-		return: () => {
-			const record = refund.returnId ? store.returns.get(refund.returnId) : undefined;
-			return record ? returnView(ctx, record) : null;
-		},
-		totalRefundedSet: () =>
-			set(
-				refundTransactions()
-					.filter((entry) => entry.status === 'success')
-					.reduce((sum, entry) => sum + entry.cents, 0),
-			),
-		refundLineItems: (args: PageArgs) =>
-			paginate(
-				args.reverse ? [...refund.refundLineItems].reverse() : refund.refundLineItems,
-				args,
-				(entry) => entry.id,
-				(entry) => entry.id,
-				(entry) => {
-					const item = order.lineItems.find(
-						(line) => line.id === entry.lineItemId,
-					) as LineItemRecord;
-					return {
-						id: formatGid('RefundLineItem', entry.id),
-						lineItem: lineItemView(ctx, order, item),
-						quantity: entry.quantity,
-						restockType: entry.restockType.toUpperCase(),
-						restocked: entry.restockType !== 'no_restock',
-						location: entry.locationId ? locationView(entry.locationId) : null,
-						priceSet: set(discountedUnitPrice(item)),
-						subtotalSet: set(entry.subtotalCents),
-						totalTaxSet: set(entry.totalTaxCents),
-					};
-				},
-			),
-		refundShippingLines: (args: PageArgs) =>
-			paginate(
-				args.reverse ? [...refund.refundShippingLines].reverse() : refund.refundShippingLines,
-				args,
-				(entry) => entry.id,
-				(entry) => entry.id,
-				(entry) => {
-					const line = order.shippingLines.find((shipping) => shipping.id === entry.shippingLineId);
-					return {
-						__typename: 'RefundShippingLine',
-						id: formatGid('RefundShippingLine', entry.id),
-						shippingLine: line ? shippingLineView(order, line) : null,
-						subtotalAmountSet: set(entry.subtotalCents),
-						taxAmountSet: set(entry.taxCents),
-					};
-				},
-			),
-		transactions: (args: PageArgs) =>
-			paginate(
-				idSorted(refundTransactions(), args.reverse),
-				args,
-				(entry) => entry.id,
-				(entry) => entry.id,
-				(entry) => transactionView(ctx, entry),
-			),
-	};
-}
-
-export function returnView(ctx: GraphqlContext, record: ReturnRecord): View {
-	const { store } = ctx;
-	const order = store.orders.get(record.orderId) as OrderRecord;
-	return {
-		__typename: 'Return',
-		id: formatGid('Return', record.id),
-		name: record.name,
-		status: record.status.toUpperCase(),
-		order: () => orderView(ctx, order),
-		createdAt: graphqlTime(record.createdAt),
-		requestApprovedAt: graphqlTime(record.requestApprovedAt),
-		closedAt: graphqlTime(record.closedAt),
-		totalQuantity: record.returnLineItems.reduce((sum, entry) => sum + entry.quantity, 0),
-		decline: record.decline ? { reason: record.decline.reason, note: record.decline.note } : null,
-		returnLineItems: (args: PageArgs) =>
-			paginate(
-				args.reverse ? [...record.returnLineItems].reverse() : record.returnLineItems,
-				args,
-				(entry) => entry.id,
-				(entry) => entry.id,
-				(entry) => {
-					const item = order.lineItems.find(
-						(line) => line.id === entry.lineItemId,
-					) as LineItemRecord;
-					return {
-						__typename: 'ReturnLineItem',
-						id: formatGid('ReturnLineItem', entry.id),
-						quantity: entry.quantity,
-						returnReason: entry.returnReason,
-						returnReasonNote: entry.returnReasonNote,
-						customerNote: entry.customerNote,
-						refundableQuantity: entry.quantity - entry.refundedQuantity,
-						refundedQuantity: entry.refundedQuantity,
-						fulfillmentLineItem: {
-							__typename: 'FulfillmentLineItem',
-							id: formatGid('FulfillmentLineItem', entry.fulfillmentLineItemId),
-							lineItem: lineItemView(ctx, order, item),
-							quantity: entry.quantity,
-							originalTotalSet: moneyBag(item.priceCents * entry.quantity, order.currency),
-							discountedTotalSet: moneyBag(
-								discountedUnitPrice(item) * entry.quantity,
-								order.currency,
-							),
-						},
-					};
-				},
-			),
-		refunds: (args: PageArgs) =>
-			paginate(
-				idSorted(
-					[...store.refunds.values()].filter((entry) => entry.returnId === record.id),
-					args.reverse,
-				),
-				args,
-				(entry) => entry.id,
-				(entry) => entry.id,
-				(entry) => refundView(ctx, entry),
-			),
-	};
-}
-
-function fulfillmentDisplayStatus(fulfillment: FulfillmentRecord): string | null {
-	if (fulfillment.status === 'cancelled') return 'CANCELED';
-	if (fulfillment.status === 'failure' || fulfillment.status === 'error') return 'FAILURE';
-	switch (fulfillment.shipmentStatus) {
-		case 'delivered':
-			return 'DELIVERED';
-		case 'in_transit':
-			return 'IN_TRANSIT';
-		case 'out_for_delivery':
-			return 'OUT_FOR_DELIVERY';
-		case 'attempted_delivery':
-			return 'ATTEMPTED_DELIVERY';
-		case 'label_printed':
-			return 'LABEL_PRINTED';
-		case 'label_purchased':
-			return 'LABEL_PURCHASED';
-		default:
-			return 'FULFILLED';
-	}
-}
-
-export function fulfillmentView(ctx: GraphqlContext, fulfillment: FulfillmentRecord): View {
-	const { store } = ctx;
-	const order = store.orders.get(fulfillment.orderId) as OrderRecord;
-	return {
-		__typename: 'Fulfillment',
-		id: formatGid('Fulfillment', fulfillment.id),
-		legacyResourceId: fulfillment.id,
-		name: fulfillment.name,
-		status: fulfillment.status.toUpperCase(),
-		displayStatus: fulfillmentDisplayStatus(fulfillment),
-		createdAt: graphqlTime(fulfillment.createdAt),
-		updatedAt: graphqlTime(fulfillment.updatedAt),
-		deliveredAt: graphqlTime(fulfillment.deliveredAt),
-		requiresShipping: true,
-		totalQuantity: fulfillment.lineItems.reduce((sum, entry) => sum + entry.quantity, 0),
-		location: locationView(fulfillment.locationId),
-		order: () => orderView(ctx, order),
-		trackingInfo: (args: { first?: number | null }) =>
-			limitList(
-				fulfillment.trackingNumbers.map((number, index) => ({
-					company: fulfillment.trackingCompany,
-					number,
-					url: fulfillment.trackingUrls[index] ?? null,
-				})),
-				args.first,
-			),
-		fulfillmentLineItems: (args: PageArgs) =>
-			paginate(
-				args.reverse ? [...fulfillment.lineItems].reverse() : fulfillment.lineItems,
-				args,
-				(entry) => entry.id,
-				(entry) => entry.id,
-				(entry) => {
-					const item = order.lineItems.find(
-						(line) => line.id === entry.lineItemId,
-					) as LineItemRecord;
-					return {
-						__typename: 'FulfillmentLineItem',
-						id: formatGid('FulfillmentLineItem', entry.id),
-						lineItem: lineItemView(ctx, order, item),
-						quantity: entry.quantity,
-						originalTotalSet: moneyBag(item.priceCents * entry.quantity, order.currency),
-						discountedTotalSet: moneyBag(
-							discountedUnitPrice(item) * entry.quantity,
-							order.currency,
-						),
-					};
-				},
-			),
-	};
-}
-
-export function disputeView(ctx: GraphqlContext, dispute: DisputeRecord): View {
-	const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
-	return {
-		__typename: 'ShopifyPaymentsDispute',
-		id: formatGid('ShopifyPaymentsDispute', dispute.id),
-		legacyResourceId: dispute.id,
-		order: () => {
-			const order = ctx.store.orders.get(dispute.orderId);
-			return order ? orderView(ctx, order) : null;
-		},
-		amount: moneyV2(dispute.cents, dispute.currency),
-		type: dispute.type.toUpperCase(),
-		status: dispute.status.toUpperCase(),
-		reasonDetails: {
-			reason: dispute.reason.toUpperCase(),
-			networkReasonCode: dispute.networkReasonCode,
-		},
-		evidenceDueBy: day(dispute.evidenceDueBy),
-		evidenceSentOn: day(dispute.evidenceSentOn),
-		finalizedOn: day(dispute.finalizedOn),
-		initiatedAt: graphqlTime(dispute.initiatedAt),
 	};
 }
 
