@@ -35,6 +35,13 @@ function runsWithUserFolder(pid: number, userFolder: string): boolean {
 	}
 }
 
+/** Blocks until the process has exited (so its ports are free again) or the timeout passes. */
+function waitUntilGone(pid: number, timeoutMs: number): void {
+	const deadline = Date.now() + timeoutMs;
+	const pause = new Int32Array(new SharedArrayBuffer(4));
+	while (isAlive(pid) && Date.now() < deadline) Atomics.wait(pause, 0, 0, 100);
+}
+
 export function writeOwnerPid(runDir: string): void {
 	writeFileSync(path.join(runDir, OWNER_PID_FILE), `${process.pid}\n`);
 }
@@ -52,6 +59,7 @@ export function reapRun(runDir: string, userFolder: string): boolean {
 			`Killing n8n (pid ${n8nPid}) left running by a finished run in ${runDir}\n`,
 		);
 		killGroupNow(n8nPid);
+		waitUntilGone(n8nPid, 10_000);
 	}
 	return true;
 }

@@ -22,14 +22,30 @@ describe('metafield values', () => {
 	});
 
 	it('reads url, list.url and json values', () => {
-		expect(linksFromMetafield({ type: 'url', value: SDS.url })).toEqual([SDS.url]);
+		expect(linksFromMetafield({ type: 'url', value: SDS.url })).toEqual([{ url: SDS.url }]);
 		expect(linksFromMetafield({ type: 'list.url', value: JSON.stringify([SDS.url, MANUAL.url]) })).toEqual([
-			SDS.url,
-			MANUAL.url,
+			{ url: SDS.url },
+			{ url: MANUAL.url },
 		]);
-		expect(linksFromMetafield({ type: 'json', value: JSON.stringify([{ url: SDS.url, title: 'x' }]) })).toEqual([SDS.url]);
+		expect(
+			linksFromMetafield({
+				type: 'json',
+				value: JSON.stringify([{ title: 'Care guide', url: SDS.url, docType: 'care-guide' }, MANUAL.url, { title: 'no url' }]),
+			}),
+		).toEqual([{ url: SDS.url, title: 'Care guide', extra: { docType: 'care-guide' } }, { url: MANUAL.url }]);
 		expect(linksFromMetafield({ type: 'list.url', value: 'not json' })).toEqual([]);
 		expect(linksFromMetafield(null)).toEqual([]);
+	});
+
+	it('writes json entries with title, url and the further fields', () => {
+		const value = metafieldValue('json', [{ url: SDS.url, title: 'SDS', extra: { docType: 'sds' } }, { url: MANUAL.url }]);
+		expect(JSON.parse(value)).toEqual([{ title: 'SDS', url: SDS.url, docType: 'sds' }, { url: MANUAL.url }]);
+	});
+
+	it('keeps further json fields when a known URL is published again', () => {
+		const existing = [{ url: SDS.url, title: 'Care guide', extra: { docType: 'care-guide', approvedAt: '2026-01-05' } }];
+		const merged = mergeLinks(existing, [{ url: SDS.url, title: 'Care guide v2', extra: { approvedAt: '2026-03-01' } }]);
+		expect(merged).toEqual([{ url: SDS.url, title: 'Care guide v2', extra: { docType: 'care-guide', approvedAt: '2026-03-01' } }]);
 	});
 });
 

@@ -8,9 +8,15 @@ import { InputError } from './errors';
 export interface DocumentLink {
 	url: string;
 	title?: string;
+	/** Further fields of an entry in a `json` metafield (e.g. docType, approvedAt), kept as they are. */
+	extra?: Record<string, unknown>;
 }
 
-export type LinkMetafieldType = 'list.url' | 'url';
+/**
+ * How the links are stored: `list.url` (URLs only), `url` (one URL), or `json` (a list of
+ * objects with url, title and any further fields, e.g. [{"title", "url", "docType"}]).
+ */
+export type LinkMetafieldType = 'list.url' | 'url' | 'json';
 
 export const BLOCK_START = '<!-- n8n-document-links:start -->';
 export const BLOCK_END = '<!-- n8n-document-links:end -->';
@@ -44,20 +50,32 @@ export function linkKey(url: string): string {
 	}
 }
 
-/** Reads the URLs stored in a `url`, `list.url` or `json` metafield; other values give none. */
+function linkFromEntry(entry: unknown): DocumentLink | undefined {
+	if (typeof entry === 'string') return entry.trim() === '' ? undefined : { url: entry.trim() };
+	if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return undefined;
+	const { url, title, ...extra } = entry as Record<string, unknown>;
+	if (typeof url !== 'string' || url.trim() === '') return undefined;
+	const link: DocumentLink = { url: url.trim() };
+	if (typeof title === 'string' && title.trim() !== '') link.title = title;
+	if (Object.keys(extra).length > 0) link.extra = extra;
+	return link;
+}
+
+/**
+ * Reads the links stored in a `url`, `list.url` or `json` metafield (a `json` value may hold
+ * strings or objects with `url`); other values give none.
+ */
 export function linksFromMetafield(
 	metafield: { type: string; value: string } | null | undefined,
-): string[] {
+): DocumentLink[] {
 	if (!metafield) return [];
 	if (metafield.type === 'url' || metafield.type === 'single_line_text_field') {
-		return metafield.value.trim() === '' ? [] : [metafield.value.trim()];
+		return metafield.value.trim() === '' ? [] : [{ url: metafield.value.trim() }];
 	}
 	try {
 		const parsed = JSON.parse(metafield.value) as unknown;
 		if (!Array.isArray(parsed)) return [];
-		return parsed
-			.map((entry) => (typeof entry === 'string' ? entry : (entry as { url?: unknown })?.url))
-			.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '');
+		return parsed.map(linkFromEntry).filter((link): link is DocumentLink => link !== undefined);
 	} catch {
 		return [];
 	}
@@ -66,12 +84,21 @@ export function linksFromMetafield(
 /** The metafield value for a list of links, always a string as Shopify requires. */
 export function metafieldValue(type: LinkMetafieldType, links: DocumentLink[]): string {
 	if (type === 'url') return links[0]?.url ?? '';
+	if (type === 'json') {
+		return JSON.stringify(
+			links.map((link) => ({
+				...(link.title ? { title: link.title } : {}),
+				url: link.url,
+				...link.extra,
+			})),
+		);
+	}
 	return JSON.stringify(links.map((link) => link.url));
 }
 
 /**
- * Adds links to a list. A URL already in the list keeps its place and takes the new title;
- * URLs repeated in `added` count once.
+ * Adds links to a list. A URL already in the list keeps its place and takes the new title
+ * and fields; URLs repeated in `added` count once.
  */
 export function mergeLinks(existing: DocumentLink[], added: DocumentLink[]): DocumentLink[] {
 	const merged: DocumentLink[] = existing.map((link) => ({ ...link }));
@@ -81,8 +108,9 @@ export function mergeLinks(existing: DocumentLink[], added: DocumentLink[]): Doc
 		if (position === undefined) {
 			positions.set(linkKey(link.url), merged.length);
 			merged.push({ ...link });
-		} else if (link.title) {
-			merged[position].title = link.title;
+		} else {
+			if (link.title) merged[position].title = link.title;
+			if (link.extra) merged[position].extra = { ...merged[position].extra, ...link.extra };
 		}
 	}
 	return merged;

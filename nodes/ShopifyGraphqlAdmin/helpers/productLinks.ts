@@ -78,14 +78,8 @@ function isStale(error: unknown): boolean {
 	);
 }
 
-function sameLinks(left: DocumentLink[], right: DocumentLink[]): boolean {
-	return (
-		left.length === right.length &&
-		left.every((link, index) => linkKey(link.url) === linkKey(right[index].url))
-	);
-}
-
-const COMPATIBLE_TYPES = new Set(['url', 'list.url']);
+/** Types the node reads links from; Shopify itself refuses to change a metafield's type. */
+const COMPATIBLE_TYPES = new Set(['url', 'list.url', 'json']);
 
 /**
  * Changes the document links of a product: reads the links metafield and the description,
@@ -118,9 +112,9 @@ export async function updateProductLinks(
 		const titles = new Map(
 			linksFromDescription(product.descriptionHtml).map((link) => [linkKey(link.url), link.title]),
 		);
-		const before: DocumentLink[] = linksFromMetafield(stored).map((url) => ({
-			url,
-			title: titles.get(linkKey(url)),
+		const before: DocumentLink[] = linksFromMetafield(stored).map((link) => ({
+			...link,
+			title: link.title ?? titles.get(linkKey(link.url)),
 		}));
 		const after = change(before);
 		if (target.type === 'url' && after.length > 1) {
@@ -151,7 +145,7 @@ export async function updateProductLinks(
 					metafield = 'deleted';
 					metafieldId = null;
 				}
-			} else if (!sameLinks(before, after) || typeChanged || !stored) {
+			} else if (!stored || typeChanged || stored.value !== metafieldValue(target.type, after)) {
 				const input: IDataObject = {
 					ownerId: product.id,
 					namespace: target.namespace,

@@ -7,7 +7,9 @@ let credential: { id: string; name: string };
 const SDS = 'https://otcs.example.com/otcs/cs.exe/app/nodes/101';
 const MANUAL = 'https://otcs.example.com/otcs/cs.exe/app/nodes/102';
 const SHOE = 'gid://shopify/Product/7001';
-const MERCHANT_DESCRIPTION = '<p>Lightweight trail running shoe with a recycled mesh upper and a 6 mm drop.</p>';
+const SOCKS = 'gid://shopify/Product/7002';
+const MERCHANT_DESCRIPTION = '<p>Cushioned merino socks for long days on the trail.</p>';
+const CARE_GUIDE = 'https://docs.example.test/care/trail-runner-shoe.pdf';
 
 beforeAll(async () => {
 	await control(stack, 'POST', 'reset');
@@ -19,11 +21,11 @@ interface ProductState {
 	documents: { type: string; value: string } | null;
 }
 
-async function productState(namespace = 'custom', key = 'documents'): Promise<ProductState> {
+async function productState(id = SOCKS, namespace = 'custom', key = 'documents'): Promise<ProductState> {
 	const data = await adminGraphql<{ product: ProductState }>(
 		stack,
 		'query ($id: ID!, $ns: String!, $key: String!) { product(id: $id) { descriptionHtml documents: metafield(namespace: $ns, key: $key) { type value } } }',
-		{ id: SHOE, ns: namespace, key },
+		{ id, ns: namespace, key },
 	);
 	return data.product;
 }
@@ -53,8 +55,9 @@ describe('Product', () => {
 				{
 					resource: 'product',
 					operation: 'publishDocumentLinks',
-					product: locator('id', SHOE),
-					links: { link: '={{ $json.links }}' },
+					product: locator('id', '={{ $json.product ?? "7002" }}'),
+					linksInput: 'json',
+					linksJson: '={{ JSON.stringify($json.links) }}',
 					mode: '={{ $json.mode }}',
 					metafieldType: '={{ $json.type ?? "list.url" }}',
 					updateDescription: '={{ $json.description ?? false }}',
@@ -68,9 +71,9 @@ describe('Product', () => {
 				{
 					resource: 'product',
 					operation: 'removeDocumentLinks',
-					product: locator('id', SHOE),
+					product: locator('id', SOCKS),
 					removeAll: '={{ $json.removeAll ?? false }}',
-					urls: { url: '={{ $json.urls }}' },
+					urls: '={{ $json.urls }}',
 					updateDescription: true,
 					descriptionHeading: 'Documents',
 				},
@@ -127,7 +130,72 @@ describe('Product', () => {
 
 		it('rejects a link that is not an http URL before calling Shopify', async () => {
 			const [item] = (await runAction(stack, publish(), [{ mode: 'merge', links: [{ url: 'javascript:alert(1)' }] }])).items;
-			expect(item.error).toBe('Links › Link 1 › URL: "javascript:alert(1)" is not an http or https URL [item 0]');
+			expect(item.error).toBe('Links (JSON) [0]: "javascript:alert(1)" is not an http or https URL [item 0]');
+		});
+
+		it('merges into an existing json metafield and keeps its further fields', async () => {
+			const workflow = publish();
+			const [item] = (
+				await runAction(stack, workflow, [
+					{
+						product: '7001',
+						mode: 'merge',
+						type: 'json',
+						links: [
+							{ url: CARE_GUIDE, title: 'Care guide (2026)' },
+							{ url: SDS, title: 'Safety data sheet', docType: 'sds' },
+						],
+					},
+				])
+			).items;
+			expect(item.error).toBeUndefined();
+			const state = await productState(SHOE);
+			expect(state.documents?.type).toBe('json');
+			expect(JSON.parse(state.documents?.value ?? '[]')).toEqual([
+				{ title: 'Care guide (2026)', url: CARE_GUIDE, docType: 'care-guide', approvedAt: '2026-01-20T09:00:00Z' },
+				{ title: 'Safety data sheet', url: SDS, docType: 'sds' },
+			]);
+		});
+
+		it('refuses to write links into a metafield of another kind', async () => {
+			const workflow = actionWorkflow(
+				'shopify publish into text metafield',
+				{
+					resource: 'product',
+					operation: 'publishDocumentLinks',
+					product: locator('id', SHOE),
+					linksInput: 'json',
+					linksJson: JSON.stringify([SDS]),
+					mode: 'merge',
+					namespace: 'custom',
+					key: 'material',
+				},
+				credential,
+			);
+			const [item] = (await runAction(stack, workflow)).items;
+			expect(item.error).toBe(
+				'Metafield Key: The metafield custom.material of this product has the type single_line_text_field, not list.url [item 0]',
+			);
+		});
+
+		it('publishes links entered as fields to a single url metafield', async () => {
+			const workflow = actionWorkflow(
+				'shopify publish link fields',
+				{
+					resource: 'product',
+					operation: 'publishDocumentLinks',
+					product: locator('list', SOCKS),
+					links: { link: [{ url: '={{ $json.url }}', title: 'Certificate' }] },
+					mode: 'replace',
+					namespace: 'custom',
+					key: 'certificate',
+					metafieldType: 'url',
+				},
+				credential,
+			);
+			const [item] = (await runAction(stack, workflow, [{ url: SDS }])).items;
+			expect(item.json).toMatchObject({ metafield: 'set', type: 'url', links: [{ url: SDS, title: 'Certificate' }] });
+			expect((await productState(SOCKS, 'custom', 'certificate')).documents).toEqual({ type: 'url', value: SDS });
 		});
 
 		it('removes withdrawn links and finally the metafield and the block', async () => {
@@ -135,7 +203,7 @@ describe('Product', () => {
 			await runAction(stack, publish(), [
 				{ mode: 'merge', description: true, links: [{ url: SDS, title: 'Safety data sheet' }] },
 			]);
-			const [partial] = (await runAction(stack, workflow, [{ urls: [{ value: MANUAL }] }])).items;
+			const [partial] = (await runAction(stack, workflow, [{ urls: MANUAL }])).items;
 			expect(partial.json).toMatchObject({ removed: [MANUAL], metafield: 'set' });
 			let state = await productState();
 			expect(JSON.parse(state.documents?.value ?? '[]')).toEqual([SDS]);

@@ -8,7 +8,7 @@ describe('Shopify simulator authentication', () => {
 	let handle: SimulatorHandle;
 
 	beforeAll(async () => {
-		handle = await startSimulator({ tokenLifetimeSeconds: 1 });
+		handle = await startSimulator({ tokenLifetimeSeconds: 2 });
 	});
 
 	afterAll(async () => {
@@ -58,7 +58,7 @@ describe('Shopify simulator authentication', () => {
 		expect(response.data.access_token).toMatch(/^shpat_[0-9a-f]{32}$/);
 		expect(response.data.scope).toContain('read_orders');
 		expect(response.data.scope).toContain('write_products');
-		expect(response.data.expires_in).toBe(1);
+		expect(response.data.expires_in).toBe(2);
 
 		const query = await handle.gql('{ shop { name } }', undefined, {
 			token: response.data.access_token,
@@ -85,7 +85,7 @@ describe('Shopify simulator authentication', () => {
 		const token = minted.data.access_token as string;
 		expect((await handle.gql('{ shop { name } }', undefined, { token })).status).toBe(200);
 
-		await new Promise((resolve) => setTimeout(resolve, 1100));
+		await new Promise((resolve) => setTimeout(resolve, 2100));
 		const expired = await handle.gql('{ shop { name } }', undefined, { token });
 		expect(expired.status).toBe(401);
 		expect(expired.data).toEqual(INVALID_TOKEN);

@@ -72,7 +72,7 @@ describe('Shopify simulator query cost and throttling', () => {
 	});
 
 	it('throttles with HTTP 200 once the bucket is empty, then restores', async () => {
-		handle = await startSimulator({ costBucketSize: 50, costRestoreRate: 50 });
+		handle = await startSimulator({ costBucketSize: 50, costRestoreRate: 20 });
 		const first = await handle.gql('{ orders(first: 40) { nodes { id } } }');
 		expect(first.data.extensions.cost.throttleStatus.currentlyAvailable).toBeLessThan(50);
 		const expensive = '{ orders(first: 45) { nodes { id } } }';

@@ -262,7 +262,7 @@ describe('Shopify simulator REST Admin API', () => {
 
 	describe('call limit', () => {
 		it('counts calls in X-Shopify-Shop-Api-Call-Limit and answers 429 with Retry-After', async () => {
-			await handle.http.patch('/_simulator/settings', { restBucketSize: 3, restLeakRate: 0.5 });
+			await handle.http.patch('/_simulator/settings', { restBucketSize: 3, restLeakRate: 0.25 });
 			const headers: string[] = [];
 			for (let index = 0; index < 3; index++) {
 				const response = await handle.http.get('/admin/api/2026-01/webhooks.json', AUTH);
@@ -275,11 +275,11 @@ describe('Shopify simulator REST Admin API', () => {
 			expect(limited.status).toBe(429);
 			expect(limited.data).toEqual({
 				errors:
-					'Exceeded 0.5 calls per second for api client. Reduce request rates to resume uninterrupted service.',
+					'Exceeded 0.25 calls per second for api client. Reduce request rates to resume uninterrupted service.',
 			});
 			const retryAfter = Number(limited.headers['retry-after']);
 			expect(retryAfter).toBeGreaterThan(0);
-			expect(retryAfter).toBeLessThanOrEqual(2);
+			expect(retryAfter).toBeLessThanOrEqual(4);
 			expect(limited.headers['x-shopify-shop-api-call-limit']).toBe('3/3');
 
 			await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000 + 50));

@@ -27,12 +27,17 @@ export const linkStorageProperties: INodeProperties[] = [
 		name: 'metafieldType',
 		type: 'options',
 		options: [
-			{ name: 'URL List', value: 'list.url', description: 'Any number of links' },
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'A list of objects with address, title and any further fields passed in',
+			},
 			{ name: 'Single URL', value: 'url', description: 'One link only' },
+			{ name: 'URL List', value: 'list.url', description: 'Any number of links, without titles' },
 		],
 		default: 'list.url',
 		description:
-			'Type of the metafield: a list of URLs or a single URL. A metafield definition in the admin must use the same type.',
+			'Type of the metafield. A metafield definition in the admin, and an existing metafield, must have the same type.',
 	},
 	{
 		displayName: 'Update Description',

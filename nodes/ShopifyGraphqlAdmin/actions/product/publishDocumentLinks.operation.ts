@@ -21,7 +21,11 @@ const properties: INodeProperties[] = [
 		name: 'linksInput',
 		type: 'options',
 		options: [
-			{ name: 'Define Below', value: 'fields', description: 'Enter each link with its URL and title' },
+			{
+				name: 'Define Below',
+				value: 'fields',
+				description: 'Enter each link with its URL and title',
+			},
 			{
 				name: 'From JSON',
 				value: 'json',
@@ -35,9 +39,11 @@ const properties: INodeProperties[] = [
 		name: 'linksJson',
 		type: 'json',
 		default: '[]',
+		placeholder:
+			'[{"url": "https://otcs.example.com/otcs/cs.exe/app/nodes/12345", "title": "Manual"}]',
 		displayOptions: { show: { linksInput: ['json'] } },
 		description:
-			'A JSON array of links: URL strings or objects with "url" and optional "title", e.g. [{"url": "https://otcs.example.com/otcs/cs.exe/app/nodes/12345", "title": "Manual"}]',
+			'A JSON array of links: address strings, or objects with an address and an optional title as in the placeholder',
 	},
 	{
 		displayName: 'Links',
@@ -110,7 +116,9 @@ function parseLinksJson(value: unknown): unknown[] {
 	}
 	if (syntaxError !== undefined || !Array.isArray(parsed)) {
 		throw new InputError(
-			syntaxError ? `The links are not valid JSON: ${syntaxError}` : 'The links are not a JSON array',
+			syntaxError
+				? `The links are not valid JSON: ${syntaxError}`
+				: 'The links are not a JSON array',
 			'Links (JSON)',
 			'Pass an array such as [{"url": "https://otcs.example.com/otcs/cs.exe/app/nodes/12345", "title": "Manual"}].',
 		);
@@ -126,16 +134,22 @@ function readLinks(functions: IExecuteFunctions, itemIndex: number): DocumentLin
 		entries = parseLinksJson(functions.getNodeParameter('linksJson', itemIndex, '[]'));
 		parameter = (index) => `Links (JSON) [${index}]`;
 	} else {
-		const collection = functions.getNodeParameter('links', itemIndex, {}) as { link?: IDataObject[] };
+		const collection = functions.getNodeParameter('links', itemIndex, {}) as {
+			link?: IDataObject[];
+		};
 		entries = collection.link ?? [];
 		parameter = (index) => `Links › Link ${index + 1} › URL`;
 	}
 
 	const links = entries.map((entry, index) => {
-		const record = (typeof entry === 'string' ? { url: entry } : (entry ?? {})) as IDataObject;
-		const title = typeof record.title === 'string' ? record.title.trim() : '';
-		const url = checkLinkUrl(record.url, parameter(index));
-		return title === '' ? { url } : { url, title };
+		const { url, title, ...extra } = (
+			typeof entry === 'string' ? { url: entry } : (entry ?? {})
+		) as IDataObject;
+		const link: DocumentLink = { url: checkLinkUrl(url, parameter(index)) };
+		if (typeof title === 'string' && title.trim() !== '') link.title = title.trim();
+		// Further fields (e.g. docType, approvedAt) are stored by the JSON metafield type only.
+		if (Object.keys(extra).length > 0) link.extra = extra;
+		return link;
 	});
 	if (links.length === 0) {
 		throw new InputError(
@@ -176,7 +190,11 @@ export async function execute(
 				metafieldId: result.metafieldId,
 				metafield: result.metafield,
 				descriptionUpdated: result.descriptionUpdated,
-				links: result.after.map((link) => ({ url: link.url, title: link.title ?? null })),
+				links: result.after.map((link) => ({
+					...link.extra,
+					url: link.url,
+					title: link.title ?? null,
+				})),
 				added: result.after.filter((link) => !known.has(linkKey(link.url))).length,
 			},
 		},

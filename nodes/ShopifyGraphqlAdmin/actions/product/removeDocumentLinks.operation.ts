@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkLinkUrl, removeLinks } from '../../helpers/documentLinks';
@@ -59,9 +54,8 @@ export async function execute(
 	const removeAll = this.getNodeParameter('removeAll', itemIndex, false) as boolean;
 	let urls: string[] = [];
 	if (!removeAll) {
-		const collection = this.getNodeParameter('urls', itemIndex, {}) as { url?: IDataObject[] };
-		urls = (collection.url ?? []).map((entry, index) =>
-			checkLinkUrl(entry.value, `URLs › URL ${index + 1}`),
+		urls = splitUrls(this.getNodeParameter('urls', itemIndex, '')).map((url, index) =>
+			checkLinkUrl(url, `URLs [${index}]`),
 		);
 		if (urls.length === 0) {
 			throw new InputError(
