@@ -1,21 +1,25 @@
 /**
  * Measures how much memory n8n needs to upload a large file through the OpenText Content
- * Server node: starts the stack (Content Server simulator and a real n8n with this package),
- * uploads a small file and a large one, samples the RSS of the n8n process every 100 ms,
- * and prints the peaks with their ratio to the idle RSS measured in the same run.
+ * Server node. It starts the stack (Content Server simulator and a real n8n with this
+ * package), uploads a small file and a large one twice (in parts, then in one streamed
+ * request), samples the RSS of the n8n process every 100 ms, and prints the peaks with their
+ * ratio to the idle RSS measured in the same run.
  *
  * Run with: npx tsx bench/upload-memory.ts [size in MiB, 300 by default]
  */
 import { createHash } from 'node:crypto';
-import * as http from 'node:http';
 import { createWriteStream, readFileSync, rmSync } from 'node:fs';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { ensureRuntime } from '../scripts/lib/runtime';
 import { createRunDir, startStack, type Stack } from '../scripts/lib/stack';
 import { ContentServerRestClient } from '../test/e2e/content-server/rest-client';
-import { buildOperationWorkflow, type OperationWorkflow } from '../test/e2e/support/operation-workflow';
+import {
+	buildOperationWorkflow,
+	type OperationWorkflow,
+} from '../test/e2e/support/operation-workflow';
 
 const MIB = 1024 * 1024;
 const SAMPLE_INTERVAL_MS = 100;
@@ -30,7 +34,10 @@ function readRss(pid: number): number {
 }
 
 /** Samples the RSS of `pid` while `action` runs and returns the peak and the action's result. */
-async function measurePeak<T>(pid: number, action: () => Promise<T>): Promise<{ peak: number; result: T }> {
+async function measurePeak<T>(
+	pid: number,
+	action: () => Promise<T>,
+): Promise<{ peak: number; result: T }> {
 	let peak = readRss(pid);
 	const timer = setInterval(() => {
 		peak = Math.max(peak, readRss(pid));
@@ -70,7 +77,8 @@ async function writeTestFile(file: string, sizeBytes: number): Promise<string> {
 		}
 		hash.update(chunk);
 		written += chunk.length;
-		if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+		if (!stream.write(chunk))
+			await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
 	}
 	await new Promise<void>((resolve, reject) => {
 		stream.on('error', reject);
@@ -86,7 +94,10 @@ interface UploadResult {
 }
 
 /** Publishes the workflow and returns a function that posts items to its webhook. */
-async function deploy(stack: Stack, workflow: OperationWorkflow): Promise<(items: unknown[]) => Promise<UploadResult>> {
+async function deploy(
+	stack: Stack,
+	workflow: OperationWorkflow,
+): Promise<(items: unknown[]) => Promise<UploadResult>> {
 	const { webhookPath, nodeName, ...definition } = workflow;
 	void nodeName;
 	const id = await stack.client.createWorkflow(definition);
@@ -95,37 +106,74 @@ async function deploy(stack: Stack, workflow: OperationWorkflow): Promise<(items
 
 	return async (items) => {
 		const payload = Buffer.from(JSON.stringify({ items }));
-		// node:http instead of fetch, because fetch stops waiting for headers after 300 s.
 		for (let attempt = 0; ; attempt++) {
-			const result = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+			// node:http instead of fetch, because fetch stops waiting for headers after 300 s.
+			const response = await new Promise<{ status: number; text: string }>((resolve, reject) => {
 				const request = http.request(
 					url,
-					{ method: 'POST', headers: { 'content-type': 'application/json', 'content-length': payload.length } },
-					(response) => {
+					{
+						method: 'POST',
+						headers: { 'content-type': 'application/json', 'content-length': payload.length },
+					},
+					(incoming) => {
 						const chunks: Buffer[] = [];
-						response.on('data', (chunk: Buffer) => chunks.push(chunk));
-						response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-						response.on('error', reject);
+						incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+						incoming.on('end', () =>
+							resolve({
+								status: incoming.statusCode ?? 0,
+								text: Buffer.concat(chunks).toString('utf8'),
+							}),
+						);
+						incoming.on('error', reject);
 					},
 				);
 				request.on('error', reject);
 				request.end(payload);
 			});
 			// The webhook can answer 404 for a moment after publishing; nothing ran then.
-			if (result.status === 404 && attempt < 20) {
+			if (response.status === 404 && attempt < 20) {
 				await new Promise((resolve) => setTimeout(resolve, 250));
 				continue;
 			}
-			let items: Array<Record<string, unknown>> = [];
+			let parsed: unknown;
 			try {
-				const parsed = JSON.parse(result.text) as unknown;
-				if (Array.isArray(parsed)) items = parsed as Array<Record<string, unknown>>;
+				parsed = JSON.parse(response.text);
 			} catch {
-				// Not JSON: the text is reported with the status.
+				parsed = undefined;
 			}
-			return { status: result.status, items, text: result.text };
+			const uploaded = Array.isArray(parsed) ? (parsed as Array<Record<string, unknown>>) : [];
+			return { status: response.status, items: uploaded, text: response.text };
 		}
 	};
+}
+
+/** Checks that the upload succeeded and that the stored document has the file's SHA-256. */
+async function checkUpload(
+	rest: ContentServerRestClient,
+	result: UploadResult,
+	expectedHash: string,
+): Promise<void> {
+	const uploaded = result.items[0];
+	if (result.status !== 200 || !uploaded || uploaded.error) {
+		throw new Error(`The upload failed with HTTP ${result.status}: ${result.text.slice(0, 500)}`);
+	}
+	const documentId = Number(uploaded.id);
+	const storedHash = await rest.contentSha256(documentId);
+	if (storedHash !== expectedHash) {
+		throw new Error(
+			`Document ${documentId} differs from the file (SHA-256 ${storedHash}, expected ${expectedHash}).`,
+		);
+	}
+}
+
+/** Switches the simulator's Large File Upload on or off through its control API. */
+async function setMultipart(contentServerUrl: string, enabled: boolean): Promise<void> {
+	const response = await fetch(`${new URL(contentServerUrl).origin}/_simulator/settings`, {
+		method: 'PATCH',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ multipart: { enabled } }),
+	});
+	if (!response.ok) throw new Error(`PATCH /_simulator/settings returned HTTP ${response.status}`);
 }
 
 function mib(bytes: number): string {
@@ -135,81 +183,86 @@ function mib(bytes: number): string {
 async function main(): Promise<void> {
 	const sizeMib = Number(process.argv[2] ?? 300);
 	if (!Number.isFinite(sizeMib) || sizeMib <= SMALL_FILE_MIB) {
-		throw new Error(`The file size must be a number of MiB above ${SMALL_FILE_MIB}, got "${process.argv[2]}".`);
+		throw new Error(
+			`The file size must be a number of MiB above ${SMALL_FILE_MIB}, got "${process.argv[2]}".`,
+		);
 	}
 
 	const workDir = createRunDir();
 	const runtime = await ensureRuntime();
-	const stack = await startStack({ workDir, runtime, log: (message) => process.stderr.write(`[bench] ${message}\n`) });
+	const stack = await startStack({
+		workDir,
+		runtime,
+		log: (message) => process.stderr.write(`[bench] ${message}\n`),
+	});
 	try {
-		if (!stack.contentServerUrl) throw new Error('The Content Server simulator is not in this checkout.');
+		const contentServerUrl = stack.contentServerUrl;
+		if (!contentServerUrl) throw new Error('The Content Server simulator is not in this checkout.');
 		const pid = stack.n8n.pid;
-		const rest = new ContentServerRestClient(stack.contentServerUrl);
+		const rest = new ContentServerRestClient(contentServerUrl);
 		const folder = await rest.createFolder(2000, `Upload benchmark ${Date.now()}`);
 
 		const credential = await stack.client.createCredential({
 			type: 'openTextContentServerApi',
 			name: 'Content Server (benchmark)',
 			data: {
-				baseUrl: stack.contentServerUrl,
+				baseUrl: contentServerUrl,
 				authentication: 'password',
 				username: 'admin',
 				password: 'Livelink1!',
 			},
 		});
-		const workflow = buildOperationWorkflow({
-			name: 'upload memory benchmark',
-			binaryInput: true,
-			node: {
-				type: 'n8n-nodes-opentext-shopify.openTextContentServer',
-				parameters: {
-					resource: 'document',
-					operation: 'upload',
-					folder: { __rl: true, mode: 'id', value: String(folder.id) },
-					onNameClash: 'uniqueName',
+		const upload = await deploy(
+			stack,
+			buildOperationWorkflow({
+				name: 'upload memory benchmark',
+				binaryInput: true,
+				node: {
+					type: 'n8n-nodes-opentext-shopify.openTextContentServer',
+					parameters: {
+						resource: 'document',
+						operation: 'upload',
+						folder: { __rl: true, mode: 'id', value: String(folder.id) },
+						onNameClash: 'uniqueName',
+					},
+					credentials: { openTextContentServerApi: { id: credential.id, name: credential.name } },
+					onError: 'stopWorkflow',
 				},
-				credentials: { openTextContentServerApi: { id: credential.id, name: credential.name } },
-				onError: 'stopWorkflow',
-			},
-		});
+			}),
+		);
 
 		const smallFile = path.join(stack.filesDir, 'small.bin');
 		const largeFile = path.join(stack.filesDir, 'large.bin');
-		await writeTestFile(smallFile, SMALL_FILE_MIB * MIB);
+		const smallHash = await writeTestFile(smallFile, SMALL_FILE_MIB * MIB);
 		const largeHash = await writeTestFile(largeFile, sizeMib * MIB);
 
-		const upload = await deploy(stack, workflow);
-
 		// The first upload loads the node's modules, so the idle baseline is taken after it.
-		const warmUp = await upload([{ filePath: smallFile }]);
-		if (warmUp.status !== 200 || warmUp.items[0]?.error) {
-			throw new Error(`The warm-up upload failed with HTTP ${warmUp.status}: ${warmUp.text.slice(0, 500)}`);
-		}
+		await checkUpload(rest, await upload([{ filePath: smallFile }]), smallHash);
 		const idle = await measureIdle(pid, 5000);
 
 		const small = await measurePeak(pid, async () => await upload([{ filePath: smallFile }]));
-		const large = await measurePeak(pid, async () => await upload([{ filePath: largeFile }]));
-		const uploaded = large.result.items[0];
-		if (large.result.status !== 200 || !uploaded || uploaded.error) {
-			throw new Error(`The large upload failed with HTTP ${large.result.status}: ${large.result.text.slice(0, 500)}`);
-		}
+		await checkUpload(rest, small.result, smallHash);
 
-		const documentId = Number(uploaded.id);
-		const stored = await rest.content(documentId);
-		const storedHash = createHash('sha256').update(stored).digest('hex');
-		if (storedHash !== largeHash) {
-			throw new Error(`The uploaded document ${documentId} differs from the file (SHA-256 ${storedHash} vs ${largeHash}).`);
-		}
+		// With the simulator's default settings a file this large goes through Large File Upload
+		// in parts of 5 MiB. With that switched off, the node streams the file in one request.
+		const inParts = await measurePeak(pid, async () => await upload([{ filePath: largeFile }]));
+		await checkUpload(rest, inParts.result, largeHash);
+		await setMultipart(contentServerUrl, false);
+		const streamed = await measurePeak(pid, async () => await upload([{ filePath: largeFile }]));
+		await checkUpload(rest, streamed.result, largeHash);
 
 		const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+		const line = (label: string, peak: number) =>
+			`Peak RSS, ${label}: ${mib(peak)} (${(peak / idle).toFixed(2)} x idle; ` +
+			`growth ${mib(peak - idle)}, ${(((peak - idle) / (sizeMib * MIB)) * 100).toFixed(1)} % of the file)`;
 		process.stdout.write(
 			[
-				`Machine: ${os.cpus().length} x ${cpu}, ${mib(os.totalmem())} RAM, Node.js for n8n from ${runtime.nodeBin}`,
-				`File: ${sizeMib} MiB, stored as document ${documentId} with the same SHA-256`,
+				`Machine: ${os.cpus().length} x ${cpu}, ${mib(os.totalmem())} RAM; n8n runs on ${runtime.nodeBin}`,
+				`File: ${sizeMib} MiB of pseudo-random bytes; every upload stored with the file's SHA-256`,
 				`Idle n8n RSS (median over 5 s): ${mib(idle)}`,
 				`Peak RSS, ${SMALL_FILE_MIB} MiB upload: ${mib(small.peak)} (${(small.peak / idle).toFixed(2)} x idle)`,
-				`Peak RSS, ${sizeMib} MiB upload: ${mib(large.peak)} (${(large.peak / idle).toFixed(2)} x idle, ${(large.peak / small.peak).toFixed(2)} x the ${SMALL_FILE_MIB} MiB upload)`,
-				`Growth over idle during the ${sizeMib} MiB upload: ${mib(large.peak - idle)}, ${(((large.peak - idle) / (sizeMib * MIB)) * 100).toFixed(1)} % of the file size`,
+				line(`${sizeMib} MiB upload in parts (Large File Upload)`, inParts.peak),
+				line(`${sizeMib} MiB upload in one streamed request`, streamed.peak),
 				'',
 			].join('\n'),
 		);
@@ -220,6 +273,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exitCode = 1;
 });

@@ -1,6 +1,8 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,8 +10,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { MAX_DEDUPE_AGE_HOURS, MAX_DEDUPE_ENTRIES, DEFAULT_DEDUPE_LIMITS } from './deduplication';
-import { handleDelivery } from './delivery';
+import {
+	DEFAULT_DEDUPE_LIMITS,
+	MAX_DEDUPE_AGE_HOURS,
+	MAX_DEDUPE_ENTRIES,
+	type DedupeLimits,
+} from './deduplication';
+import { handleDelivery, persistDeliveries } from './delivery';
 import { activateSubscriptions, checkSubscriptions, removeSubscriptions } from './lifecycle';
 import { TOPIC_OPTIONS } from './topics';
 
@@ -100,7 +107,6 @@ export class ShopifyWebhookTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const topics = this.getNodeParameter('topics', []) as string[];
 		if (!Array.isArray(topics)) {
 			throw new NodeOperationError(this.getNode(), 'The Topics parameter is not a list', {
@@ -109,11 +115,23 @@ export class ShopifyWebhookTrigger implements INodeType {
 		}
 		return await handleDelivery(this, {
 			topics,
-			limits: {
-				maxEntries: Number(options.dedupeEntries ?? DEFAULT_DEDUPE_LIMITS.maxEntries),
-				maxAgeMs:
-					Number(options.dedupeHours ?? DEFAULT_DEDUPE_LIMITS.maxAgeMs / 3_600_000) * 3_600_000,
-			},
+			limits: readLimits(this.getNodeParameter('options', {}) as IDataObject),
 		});
 	}
+
+	/**
+	 * Runs as the first step of each execution a delivery starts, because n8n saves static data
+	 * changed during an execution but not static data changed by webhook() (see deduplication.ts).
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const limits = readLimits(this.getNodeParameter('options', 0, {}) as IDataObject);
+		return [persistDeliveries(this, limits)];
+	}
+}
+
+function readLimits(options: IDataObject): DedupeLimits {
+	return {
+		maxEntries: Number(options.dedupeEntries ?? DEFAULT_DEDUPE_LIMITS.maxEntries),
+		maxAgeMs: Number(options.dedupeHours ?? DEFAULT_DEDUPE_LIMITS.maxAgeMs / 3_600_000) * 3_600_000,
+	};
 }

@@ -2,12 +2,18 @@
  * Remembers which webhook deliveries a trigger has already started an execution for, so a
  * redelivered event (Shopify delivers at least once and retries for up to 4 hours) runs once.
  *
- * Two layers: the workflow's static data, which n8n saves to its database after each webhook
- * request (so the list survives restarts), and a map in this process, because two concurrent
- * deliveries each load the static data before either has saved it. Each delivery merges both
- * layers, so the copy it saves contains every delivery this process has seen.
- * NOTE: in queue mode with several webhook processes, two concurrent copies of one delivery
- * reaching different processes can both run; sequential retries are still caught.
+ * Two layers:
+ * - A map in this process. webhook() checks and claims a key in it synchronously, so two
+ *   concurrent copies of a delivery cannot both start an execution.
+ * - The workflow's static data, so the list survives restarts. n8n 2.41 does not save static
+ *   data that webhook() changes when the request starts an execution: starting it builds a
+ *   second Workflow over the same static data object, which resets its "changed" flag. The
+ *   trigger's execute(), which runs as the first step of that execution, therefore writes the
+ *   keys into the execution's static data, and n8n saves it when the execution ends.
+ * Each write merges both layers, so concurrent executions that each save their own copy
+ * still save every delivery this process has seen.
+ * NOTE: a restart while the execution is still running loses its key, and in queue mode two
+ * concurrent copies of a delivery that reach different webhook processes can both run.
  */
 
 export interface DedupeLimits {
@@ -51,17 +57,20 @@ function readPersisted(value: unknown): Map<string, number> {
 	return entries;
 }
 
-export interface ClaimResult {
-	/** Whether the key was seen before: the caller must not start an execution. */
-	duplicate: boolean;
-	/** The merged, pruned entries to save in static data (only needed when not a duplicate). */
-	entries: DeliveryEntries;
+function memoryOf(scope: string): Map<string, number> {
+	let memory = processMemory.get(scope);
+	if (!memory) {
+		memory = new Map();
+		processMemory.set(scope, memory);
+	}
+	return memory;
 }
 
 /**
- * Records `key` for the trigger identified by `scope` unless it is already known, in the
- * process memory or in `persisted` (the entries from static data). Runs synchronously, so
- * two deliveries handled concurrently in this process cannot both claim the same key.
+ * Claims `key` for the trigger identified by `scope` (mode, workflow and node), unless it is
+ * known from the process memory or from `persisted` (the entries in static data). Returns
+ * whether it was known, i.e. whether the delivery is a duplicate. Runs synchronously, so two
+ * deliveries handled concurrently in this process cannot both claim the same key.
  */
 export function claimDelivery(
 	scope: string,
@@ -69,20 +78,37 @@ export function claimDelivery(
 	persisted: unknown,
 	now: number,
 	limits: DedupeLimits = DEFAULT_DEDUPE_LIMITS,
-): ClaimResult {
+): boolean {
+	const memory = memoryOf(scope);
+	const known = new Map([...readPersisted(persisted), ...memory]);
+	const fresh = pruneEntries(known, now, limits);
+	if (fresh.has(key)) return true;
+	memory.set(key, now);
+	processMemory.set(scope, pruneEntries(memory, now, limits));
+	return false;
+}
+
+/**
+ * Returns the entries to save in static data: `persisted`, the process memory of `scope` and
+ * `keys` (seen now), pruned to the limits. The memory takes the same entries.
+ */
+export function rememberDeliveries(
+	scope: string,
+	keys: string[],
+	persisted: unknown,
+	now: number,
+	limits: DedupeLimits = DEFAULT_DEDUPE_LIMITS,
+): DeliveryEntries {
 	const merged = readPersisted(persisted);
-	for (const [known, seenAt] of processMemory.get(scope) ?? []) {
+	for (const [known, seenAt] of memoryOf(scope)) {
 		merged.set(known, Math.min(seenAt, merged.get(known) ?? seenAt));
 	}
-
-	let entries = pruneEntries(merged, now, limits);
-	const duplicate = entries.has(key);
-	if (!duplicate) {
-		entries.set(key, now);
-		entries = pruneEntries(entries, now, limits);
+	for (const key of keys) {
+		if (!merged.has(key)) merged.set(key, now);
 	}
-	processMemory.set(scope, entries);
-	return { duplicate, entries: Object.fromEntries(entries) };
+	const entries = pruneEntries(merged, now, limits);
+	processMemory.set(scope, new Map(entries));
+	return Object.fromEntries(entries);
 }
 
 /** Forgets this process's memory of a trigger, e.g. in tests. */

@@ -1,6 +1,8 @@
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
@@ -10,12 +12,12 @@ import {
 	SHOPIFY_CREDENTIAL_TYPE,
 	webhookSigningKeys,
 } from '../../credentials/ShopifyAdminApi.credentials';
-import { claimDelivery, type DedupeLimits } from './deduplication';
+import { claimDelivery, rememberDeliveries, type DedupeLimits } from './deduplication';
 import { LosslessJsonError, parseJsonLossless } from './losslessJson';
 import { matchShopifySignature } from './signature';
 
 /** Key of the remembered deliveries in the node's static data. */
-const DELIVERIES_KEY = 'deliveries';
+export const DELIVERIES_KEY = 'deliveries';
 
 /** At most one rejection log line per trigger in this interval; the rest are counted. */
 const REJECTION_LOG_INTERVAL_MS = 10_000;
@@ -54,7 +56,16 @@ export function readDeliveryHeaders(headers: Record<string, unknown>): DeliveryH
 	};
 }
 
-/** The de-duplication key: the event id, which retries keep, else the delivery's webhook id. */
+/** Identifies one trigger node's remembered deliveries in the process memory. */
+export function deliveryScope(
+	mode: string,
+	workflowId: string | undefined,
+	nodeId: string,
+): string {
+	return `${mode}:${workflowId ?? 'unsaved'}:${nodeId}`;
+}
+
+/** Returns the de-duplication key: the event id, which retries keep, else the delivery's webhook id. */
 export function deliveryKey(delivery: DeliveryHeaders): string | undefined {
 	if (delivery.eventId) return `event:${delivery.eventId}`;
 	if (delivery.webhookId) return `webhook:${delivery.webhookId}`;
@@ -103,9 +114,9 @@ export interface DeliverySettings {
 }
 
 /**
- * Handles one webhook request: checks the signature over the raw body (401 and no execution
- * when it is missing or wrong), answers 200 without an execution for topics the node does not
- * handle, for other shops and for deliveries already seen, and otherwise emits one item.
+ * Handles one webhook request. A missing or wrong signature over the raw body gets 401 and no
+ * execution. Topics the node does not handle, other shops and deliveries already seen get 200
+ * and no execution. Any other delivery becomes one output item.
  */
 export async function handleDelivery(
 	functions: IWebhookFunctions,
@@ -114,7 +125,7 @@ export async function handleDelivery(
 	const request = functions.getRequestObject();
 	const delivery = readDeliveryHeaders(request.headers as Record<string, unknown>);
 	const workflowId = functions.getWorkflow().id ?? 'unsaved';
-	const scope = `${functions.getMode()}:${workflowId}:${functions.getNode().id}`;
+	const scope = deliveryScope(functions.getMode(), workflowId, functions.getNode().id);
 	const context = {
 		workflowId,
 		nodeName: functions.getNode().name,
@@ -185,22 +196,14 @@ export async function handleDelivery(
 
 	const key = deliveryKey(delivery);
 	if (key) {
-		const staticData = functions.getWorkflowStaticData('node');
-		const claim = claimDelivery(
-			scope,
-			key,
-			staticData[DELIVERIES_KEY],
-			Date.now(),
-			settings.limits,
-		);
-		if (claim.duplicate) {
+		const persisted = functions.getWorkflowStaticData('node')[DELIVERIES_KEY];
+		if (claimDelivery(scope, key, persisted, Date.now(), settings.limits)) {
 			functions.logger.info('Ignored a repeated Shopify webhook delivery', {
 				...context,
 				eventId: delivery.eventId ?? null,
 			});
 			return respond(functions, 200, 'Delivery already received; ignored.');
 		}
-		staticData[DELIVERIES_KEY] = claim.entries;
 	} else {
 		functions.logger.warn(
 			'A Shopify webhook delivery has neither X-Shopify-Event-Id nor X-Shopify-Webhook-Id, so repeats of it cannot be detected',
@@ -218,4 +221,40 @@ export async function handleDelivery(
 		payload: payload as IDataObject,
 	};
 	return { workflowData: [[{ json: item }]] };
+}
+
+/**
+ * First step of the execution a delivery started: writes the delivery keys of the items (and
+ * this process's other recent keys) into the execution's static data, which n8n saves when
+ * the execution ends, and passes the items on unchanged.
+ */
+export function persistDeliveries(
+	functions: IExecuteFunctions,
+	limits: DedupeLimits,
+): INodeExecutionData[] {
+	const items = functions.getInputData();
+	const keys = items
+		.map((item) => {
+			const eventId = typeof item.json.eventId === 'string' ? item.json.eventId : undefined;
+			const webhookId = typeof item.json.webhookId === 'string' ? item.json.webhookId : undefined;
+			return deliveryKey({ eventId, webhookId });
+		})
+		.filter((key): key is string => key !== undefined);
+
+	if (keys.length > 0) {
+		const scope = deliveryScope(
+			functions.getMode(),
+			functions.getWorkflow().id,
+			functions.getNode().id,
+		);
+		const staticData = functions.getWorkflowStaticData('node');
+		staticData[DELIVERIES_KEY] = rememberDeliveries(
+			scope,
+			keys,
+			staticData[DELIVERIES_KEY],
+			Date.now(),
+			limits,
+		);
+	}
+	return items.map((item, index) => ({ ...item, pairedItem: { item: index } }));
 }

@@ -11,7 +11,8 @@ import {
 	SHOPIFY_CREDENTIAL_TYPE,
 	webhookSigningKeys,
 } from '../../credentials/ShopifyAdminApi.credentials';
-import { createShopifyClient, type ShopifyClient } from '../ShopifyGraphqlAdmin/transport/client';
+import type { ShopifyClient } from '../ShopifyGraphqlAdmin/transport/client';
+import { createShopifyClient } from '../ShopifyGraphqlAdmin/transport/createClient';
 import { ShopifyRequestError } from '../ShopifyGraphqlAdmin/transport/errors';
 import {
 	createSubscription,
@@ -109,8 +110,8 @@ function readStoredSubscriptions(functions: IHookFunctions): StoredSubscription[
 }
 
 /**
- * Whether Shopify has exactly the subscriptions this node needs: one per selected topic at
- * the node's address, and none for topics no longer selected. Stores their ids when it does.
+ * Checks whether Shopify has exactly the subscriptions this node needs: one per selected topic
+ * at the node's address, and none for topics no longer selected. Stores their ids when it does.
  */
 export async function checkSubscriptions(functions: IHookFunctions): Promise<boolean> {
 	const { client, address, topics } = await prepare(functions);
@@ -172,9 +173,9 @@ export async function activateSubscriptions(functions: IHookFunctions): Promise<
 }
 
 /**
- * Deletes the node's subscriptions: those in static data and any other at the node's
- * address. A subscription Shopify no longer has counts as deleted; every other failure is
- * reported, and the failed ids stay in static data for the next attempt.
+ * Deletes the node's subscriptions: those in static data and any other at the node's address.
+ * A subscription that Shopify no longer has counts as deleted. Every other failure is reported,
+ * and the failed ids stay in static data for the next attempt.
  */
 export async function removeSubscriptions(functions: IHookFunctions): Promise<boolean> {
 	const node = functions.getNode();

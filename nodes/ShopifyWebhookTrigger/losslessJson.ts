@@ -2,7 +2,7 @@
  * JSON parsing that keeps integers above 2^53 exact. Shopify's REST payloads carry 64-bit ids
  * as numbers (e.g. an order id 820982911946154508), which JSON.parse would round. The reviver
  * reads the number's source text (JSON.parse source text access, in Node.js 21 and later) and
- * returns such integers as strings; all other values stay as JSON.parse returns them.
+ * returns such integers as strings. All other values stay as JSON.parse returns them.
  */
 
 interface ReviverContext {

@@ -7,7 +7,7 @@ export function computeShopifyHmac(body: Buffer, key: string): string {
 
 /**
  * Compares two strings in time that depends only on the expected value's length. Strings of
- * different lengths are unequal; the expected value is still compared with itself, so a
+ * different lengths are unequal. The expected value is then compared with itself, so that a
  * mismatch in length takes as long as a mismatch in content.
  */
 export function timingSafeStringEqual(expected: string, received: string): boolean {

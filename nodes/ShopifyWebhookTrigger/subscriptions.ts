@@ -25,7 +25,7 @@ export interface Subscription {
 	address: string;
 }
 
-/** What the node keeps in its static data about each subscription it uses. */
+/** Subscription id and topic, as the node keeps them in its static data. */
 export interface StoredSubscription {
 	id: string;
 	topic: string;
@@ -69,10 +69,10 @@ export interface SubscriptionPlan {
 
 /** Compares the subscriptions at the node's address with the selected topics. */
 export function planSubscriptions(existing: Subscription[], topics: string[]): SubscriptionPlan {
-	const wanted = topics.map(topicEnum);
+	const selected = topics.map(topicEnum);
 	const reuse: Subscription[] = [];
 	const missing: string[] = [];
-	for (const topic of wanted) {
+	for (const topic of selected) {
 		const found = existing.find((subscription) => subscription.topic === topic);
 		if (found) reuse.push(found);
 		else missing.push(topic);
@@ -122,7 +122,7 @@ export async function createSubscription(
 	]);
 }
 
-/** Whether a delete failed only because the subscription is already gone. */
+/** Checks whether a delete failed only because the subscription is already gone. */
 function alreadyGone(error: unknown): boolean {
 	return (
 		error instanceof ShopifyUserErrors &&

@@ -1,9 +1,9 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 /**
- * Topics the trigger subscribes to. `value` is the REST topic Shopify sends in
- * X-Shopify-Topic; the GraphQL WebhookSubscriptionTopic is the same text in upper case with
- * "_" for "/" (order_transactions/create becomes ORDER_TRANSACTIONS_CREATE).
+ * Topics the trigger subscribes to. Each `value` is the REST topic that Shopify sends in
+ * X-Shopify-Topic. The GraphQL WebhookSubscriptionTopic is the same text in upper case with
+ * "_" for "/", so order_transactions/create becomes ORDER_TRANSACTIONS_CREATE.
  */
 export const TOPIC_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Customer Created', value: 'customers/create', description: 'Topic customers/create' },
@@ -36,16 +36,7 @@ export const TOPIC_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Return Requested', value: 'returns/request', description: 'Topic returns/request' },
 ];
 
-export const KNOWN_TOPICS: ReadonlySet<string> = new Set(
-	TOPIC_OPTIONS.map((option) => String(option.value)),
-);
-
 /** GraphQL WebhookSubscriptionTopic of a REST topic, e.g. ORDERS_CREATE for orders/create. */
 export function topicEnum(topic: string): string {
 	return topic.toUpperCase().replace('/', '_');
-}
-
-/** REST topic of a GraphQL WebhookSubscriptionTopic among the known topics, or undefined. */
-export function topicFromEnum(value: string): string | undefined {
-	return [...KNOWN_TOPICS].find((topic) => topicEnum(topic) === value);
 }

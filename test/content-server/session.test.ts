@@ -241,6 +241,7 @@ describe('ContentServerSession', () => {
 
 		expect(error.status).toBe(503);
 		expect(error.attempts).toBe(1);
+		expect(error.transientRetries).toBe(0);
 		expect(sleeps).toEqual([]);
 		expect(server.requests).toHaveLength(1);
 	});
@@ -271,6 +272,7 @@ describe('ContentServerSession', () => {
 
 		expect(error.status).toBe(502);
 		expect(error.attempts).toBe(3);
+		expect(error.transientRetries).toBe(2);
 	});
 
 	it('rebuilds a multipart body after a 401', async () => {

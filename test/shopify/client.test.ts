@@ -130,22 +130,30 @@ function makeClient(replies: Reply[]) {
 }
 
 const QUERY = 'query OrderGet($id: ID!) { order(id: $id) { name } }';
-const MUTATION = 'mutation ProductUpdateDescription($product: ProductUpdateInput!) { productUpdate(product: $product) { userErrors { message } } }';
+const MUTATION =
+	'mutation ProductUpdateDescription($product: ProductUpdateInput!) { productUpdate(product: $product) { userErrors { message } } }';
 const OK = reply(200, { data: { order: { name: '#1001' } } });
 
 describe('ShopifyClient', () => {
 	it('waits for the cost bucket after THROTTLED and retries', async () => {
 		const { client, waits, sent, warnings } = makeClient([reply(200, THROTTLED), OK]);
-		await expect(client.query({ query: QUERY, variables: { id: 'gid://shopify/Order/1' } })).resolves.toEqual({
+		await expect(
+			client.query({ query: QUERY, variables: { id: 'gid://shopify/Order/1' } }),
+		).resolves.toEqual({
 			order: { name: '#1001' },
 		});
 		expect(waits).toEqual([2500]);
 		expect(sent).toHaveLength(2);
-		expect(warnings[0]).toMatch(/throttled the query \(cost 302, 52 points available\) for "OrderGet"; retrying in 2500 ms \(retry 1 of 6\)/);
+		expect(warnings[0]).toMatch(
+			/throttled the query \(cost 302, 52 points available\) for "OrderGet"; retrying in 2500 ms \(retry 1 of 6\)/,
+		);
 	});
 
 	it('honours Retry-After on HTTP 429', async () => {
-		const { client, waits } = makeClient([reply(429, { errors: 'Exceeded 2 calls per second' }, { 'retry-after': '2.0' }), OK]);
+		const { client, waits } = makeClient([
+			reply(429, { errors: 'Exceeded 2 calls per second' }, { 'retry-after': '2.0' }),
+			OK,
+		]);
 		await client.query({ query: QUERY });
 		expect(waits).toEqual([2000]);
 	});
@@ -171,8 +179,12 @@ describe('ShopifyClient', () => {
 		await client.query({ query: QUERY });
 		expect(waits).toEqual([1000, 2000]);
 
-		const failing = makeClient(Array.from({ length: MAX_SERVER_RETRIES + 1 }, () => reply(500, { errors: 'Internal' })));
-		await expect(failing.client.query({ query: QUERY })).rejects.toThrow(/after 3 retries: Internal/);
+		const failing = makeClient(
+			Array.from({ length: MAX_SERVER_RETRIES + 1 }, () => reply(500, { errors: 'Internal' })),
+		);
+		await expect(failing.client.query({ query: QUERY })).rejects.toThrow(
+			/after 3 retries: Internal/,
+		);
 		expect(failing.sent).toHaveLength(MAX_SERVER_RETRIES + 1);
 	});
 
@@ -215,14 +227,17 @@ describe('ShopifyClient', () => {
 			reply(200, {
 				errors: [
 					{
-						message: 'Access denied for returns field. Required access: `read_returns` access scope.',
+						message:
+							'Access denied for returns field. Required access: `read_returns` access scope.',
 						path: ['order', 'returns'],
 						extensions: { code: 'ACCESS_DENIED' },
 					},
 				],
 			}),
 		]);
-		const failure = (await client.query({ query: QUERY }).catch((error: unknown) => error)) as ShopifyRequestError;
+		const failure = (await client
+			.query({ query: QUERY })
+			.catch((error: unknown) => error)) as ShopifyRequestError;
 		expect(failure.message).toBe(
 			'Shopify returned an error for "OrderGet": Access denied for returns field. Required access: `read_returns` access scope. (path order.returns, code ACCESS_DENIED)',
 		);
@@ -232,17 +247,26 @@ describe('ShopifyClient', () => {
 
 	it('passes on the message of a failed token request', async () => {
 		const minting = Object.assign(new Error('wrapped'), {
-			cause: { name: 'UserError', message: 'Requesting an access token failed: Shopify answered "invalid_client"' },
+			cause: {
+				name: 'UserError',
+				message: 'Requesting an access token failed: Shopify answered "invalid_client"',
+			},
 		});
 		const { client } = makeClient([minting]);
-		const failure = (await client.query({ query: QUERY }).catch((error: unknown) => error)) as ShopifyRequestError;
+		const failure = (await client
+			.query({ query: QUERY })
+			.catch((error: unknown) => error)) as ShopifyRequestError;
 		expect(failure.kind).toBe('auth');
-		expect(failure.message).toBe('Requesting an access token failed: Shopify answered "invalid_client"');
+		expect(failure.message).toBe(
+			'Requesting an access token failed: Shopify answered "invalid_client"',
+		);
 	});
 
 	it('returns data with the query cost', async () => {
 		const cost = { requestedQueryCost: 5, actualQueryCost: 3 };
-		const { client } = makeClient([reply(200, { data: { shop: { name: 'Demo' } }, extensions: { cost } })]);
+		const { client } = makeClient([
+			reply(200, { data: { shop: { name: 'Demo' } }, extensions: { cost } }),
+		]);
 		await expect(client.request({ query: '{ shop { name } }' })).resolves.toEqual({
 			data: { shop: { name: 'Demo' } },
 			cost,

@@ -52,7 +52,9 @@ describe('normalizeBaseUrl', () => {
 
 	it('strips trailing slashes and keeps a path prefix', () => {
 		expect(normalizeBaseUrl('http://127.0.0.1:8282/')).toBe('http://127.0.0.1:8282');
-		expect(normalizeBaseUrl('https://proxy.example.com/shopify//')).toBe('https://proxy.example.com/shopify');
+		expect(normalizeBaseUrl('https://proxy.example.com/shopify//')).toBe(
+			'https://proxy.example.com/shopify',
+		);
 	});
 
 	it('rejects an /admin path, other schemes and queries', () => {
@@ -104,15 +106,15 @@ describe('isSessionUsable', () => {
 	const base = { shop: 'demo-shop', authentication: 'clientCredentials', clientId: 'app-1' };
 	const now = Date.parse('2026-03-01T12:00:00Z');
 
-	it('accepts a token minted for this shop and app that is not about to expire', () => {
+	it('accepts a fresh token of this app', () => {
 		const credentials = {
 			...base,
 			sessionToken: 'shpat_x',
 			sessionExpiresAt: new Date(now + TOKEN_EXPIRY_MARGIN_MS + 1000).toISOString(),
 		};
-		expect(isSessionUsable({ ...credentials, sessionFingerprint: sessionFingerprint(credentials) }, now)).toBe(
-			true,
-		);
+		expect(
+			isSessionUsable({ ...credentials, sessionFingerprint: sessionFingerprint(credentials) }, now),
+		).toBe(true);
 	});
 
 	it('rejects a token that expires within the margin', () => {
@@ -121,16 +123,20 @@ describe('isSessionUsable', () => {
 			sessionToken: 'shpat_x',
 			sessionExpiresAt: new Date(now + TOKEN_EXPIRY_MARGIN_MS - 1000).toISOString(),
 		};
-		expect(isSessionUsable({ ...credentials, sessionFingerprint: sessionFingerprint(credentials) }, now)).toBe(
-			false,
-		);
+		expect(
+			isSessionUsable({ ...credentials, sessionFingerprint: sessionFingerprint(credentials) }, now),
+		).toBe(false);
 	});
 
 	it('rejects a token minted for another shop or client', () => {
 		const minted = { ...base, sessionToken: 'shpat_x', sessionExpiresAt: '' };
 		const fingerprint = sessionFingerprint(minted);
-		expect(isSessionUsable({ ...minted, shop: 'other-shop', sessionFingerprint: fingerprint }, now)).toBe(false);
-		expect(isSessionUsable({ ...minted, clientId: 'app-2', sessionFingerprint: fingerprint }, now)).toBe(false);
+		expect(
+			isSessionUsable({ ...minted, shop: 'other-shop', sessionFingerprint: fingerprint }, now),
+		).toBe(false);
+		expect(
+			isSessionUsable({ ...minted, clientId: 'app-2', sessionFingerprint: fingerprint }, now),
+		).toBe(false);
 		expect(isSessionUsable({ ...minted, sessionFingerprint: fingerprint }, now)).toBe(true);
 	});
 
@@ -142,7 +148,10 @@ describe('isSessionUsable', () => {
 describe('webhookSigningKeys', () => {
 	it('lists the signing secret, then the Notifications secret', () => {
 		expect(
-			webhookSigningKeys({ webhookSigningSecret: 'app-secret', notificationsWebhookSecret: 'admin-key' }),
+			webhookSigningKeys({
+				webhookSigningSecret: 'app-secret',
+				notificationsWebhookSecret: 'admin-key',
+			}),
 		).toEqual(['app-secret', 'admin-key']);
 	});
 
@@ -150,7 +159,9 @@ describe('webhookSigningKeys', () => {
 		expect(
 			webhookSigningKeys({ authentication: 'clientCredentials', clientSecret: 'client-secret' }),
 		).toEqual(['client-secret']);
-		expect(webhookSigningKeys({ authentication: 'accessToken', clientSecret: 'client-secret' })).toEqual([]);
+		expect(
+			webhookSigningKeys({ authentication: 'accessToken', clientSecret: 'client-secret' }),
+		).toEqual([]);
 	});
 });
 
@@ -159,13 +170,18 @@ describe('shopifyErrorText', () => {
 		expect(shopifyErrorText({ errors: '[API] Invalid API key or access token' })).toBe(
 			'[API] Invalid API key or access token',
 		);
-		expect(shopifyErrorText({ error: 'invalid_client', error_description: 'Client authentication failed' })).toBe(
-			'Client authentication failed',
+		expect(
+			shopifyErrorText({
+				error: 'invalid_client',
+				error_description: 'Client authentication failed',
+			}),
+		).toBe('Client authentication failed');
+		expect(shopifyErrorText({ errors: [{ message: 'Throttled' }, { message: 'Other' }] })).toBe(
+			'Throttled; Other',
 		);
-		expect(shopifyErrorText({ errors: [{ message: 'Throttled' }, { message: 'Other' }] })).toBe('Throttled; Other');
-		expect(shopifyErrorText({ errors: { address: ['for this topic has already been taken'] } })).toBe(
-			'address: for this topic has already been taken',
-		);
+		expect(
+			shopifyErrorText({ errors: { address: ['for this topic has already been taken'] } }),
+		).toBe('address: for this topic has already been taken');
 		expect(shopifyErrorText('{"errors":"Not Found"}')).toBe('Not Found');
 		expect(shopifyErrorText('<html>Bad gateway</html>')).toBeUndefined();
 		expect(shopifyErrorText(Buffer.from('plain text'))).toBe('plain text');

@@ -19,10 +19,15 @@ jest.setTimeout(60_000);
 let simulator: RunningShopifySimulator;
 let client: ShopifyClient;
 let shop: ShopNode;
-/** Requests that Shopify answered with data, i.e. not counting throttled attempts. */
+/** Requests that returned data, i.e. not counting throttled attempts. */
 let answeredRequests = 0;
 
-const silent = { warn: () => undefined, info: () => undefined, debug: () => undefined, error: () => undefined } as unknown as Logger;
+const silent = {
+	warn: () => undefined,
+	info: () => undefined,
+	debug: () => undefined,
+	error: () => undefined,
+} as unknown as Logger;
 
 beforeAll(async () => {
 	// Shopify Plus restores 1,000 cost points per second; the default 100 would make the
@@ -33,12 +38,16 @@ beforeAll(async () => {
 		apiVersion: '2026-10',
 		nodeName: 'test',
 		logger: silent,
-		sleep: async (milliseconds) => await new Promise((resolve) => setTimeout(resolve, milliseconds)),
+		sleep: async (milliseconds) =>
+			await new Promise((resolve) => setTimeout(resolve, milliseconds)),
 		invalidateSession: () => undefined,
 		send: async (body: IDataObject) => {
 			const response = await fetch(`${simulator.url}/admin/api/2026-10/graphql.json`, {
 				method: 'POST',
-				headers: { 'content-type': 'application/json', 'x-shopify-access-token': 'shpat_demo_token' },
+				headers: {
+					'content-type': 'application/json',
+					'x-shopify-access-token': 'shpat_demo_token',
+				},
 				body: JSON.stringify(body),
 			});
 			const headers: IDataObject = {};
@@ -56,7 +65,10 @@ afterAll(async () => {
 });
 
 async function load(id: string): Promise<LoadedOrder> {
-	const order = await loadOrder(client, `gid://shopify/Order/${id}`, { namespace: 'shipping', key: 'label_url' });
+	const order = await loadOrder(client, `gid://shopify/Order/${id}`, {
+		namespace: 'shipping',
+		key: 'label_url',
+	});
 	if (!order) throw new Error(`Seed order ${id} is missing`);
 	return order;
 }
@@ -92,7 +104,10 @@ describe('toOrderDocumentInput', () => {
 		expect(new Set(input.order.lineItems.map((item) => item.sku)).size).toBeGreaterThan(1);
 		const quantities = input.order.lineItems.map((item) => item.quantity);
 		expect(quantities.slice(0, 4)).toEqual([1, 2, 3, 1]);
-		expect(input.order.total).toEqual({ amount: expect.stringMatching(/^33381\.50?$/), currencyCode: 'EUR' });
+		expect(input.order.total).toEqual({
+			amount: expect.stringMatching(/^33381\.50?$/),
+			currencyCode: 'EUR',
+		});
 		expect(() => validateInput(input)).not.toThrow();
 	});
 
@@ -108,7 +123,12 @@ describe('toOrderDocumentInput', () => {
 
 		const lineRefund = input.refunds.find((refund) => refund.legacyResourceId === '9301');
 		expect(lineRefund?.lineItems).toEqual([
-			{ title: 'Trail Runner Shoe', sku: 'TRS-43', quantity: 1, subtotal: { amount: expect.stringMatching(/^129\.90?$/), currencyCode: 'EUR' } },
+			{
+				title: 'Trail Runner Shoe',
+				sku: 'TRS-43',
+				quantity: 1,
+				subtotal: { amount: expect.stringMatching(/^129\.90?$/), currencyCode: 'EUR' },
+			},
 		]);
 		expect(lineRefund?.shipping).toBeNull();
 		expect(() => validateInput(input)).not.toThrow();
@@ -118,7 +138,8 @@ describe('toOrderDocumentInput', () => {
 		const input = toOrderDocumentInput(await load('5001'), shop);
 		const [shoe, socks] = input.order.lineItems;
 		for (const item of [shoe, socks]) {
-			const expected = Number(item.unitPrice.amount) * item.quantity - Number(item.totalDiscount?.amount ?? 0);
+			const expected =
+				Number(item.unitPrice.amount) * item.quantity - Number(item.totalDiscount?.amount ?? 0);
 			expect(Number(item.total.amount)).toBeCloseTo(expected, 2);
 		}
 		expect(input.order.discounts).toHaveLength(1);
@@ -141,7 +162,9 @@ describe('toOrderDocumentInput', () => {
 
 	it('renders a credit note for the shipping-only refund', async () => {
 		const input = toOrderDocumentInput(await load('5007'), shop);
-		const pdf = await renderOrderDocument('creditNote', input, { refundId: 'gid://shopify/Refund/9302' });
+		const pdf = await renderOrderDocument('creditNote', input, {
+			refundId: 'gid://shopify/Refund/9302',
+		});
 		expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 	});
 

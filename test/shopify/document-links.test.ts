@@ -11,7 +11,10 @@ import {
 	writeDescriptionBlock,
 } from '../../nodes/ShopifyGraphqlAdmin/helpers/documentLinks';
 
-const SDS = { url: 'https://otcs.example.com/otcs/cs.exe/app/nodes/101', title: 'Safety data sheet' };
+const SDS = {
+	url: 'https://otcs.example.com/otcs/cs.exe/app/nodes/101',
+	title: 'Safety data sheet',
+};
 const MANUAL = { url: 'https://otcs.example.com/otcs/cs.exe/app/nodes/102', title: 'Manual' };
 const MERCHANT = '<p>Lightweight trail running shoe &amp; more.</p>';
 
@@ -23,36 +26,69 @@ describe('metafield values', () => {
 
 	it('reads url, list.url and json values', () => {
 		expect(linksFromMetafield({ type: 'url', value: SDS.url })).toEqual([{ url: SDS.url }]);
-		expect(linksFromMetafield({ type: 'list.url', value: JSON.stringify([SDS.url, MANUAL.url]) })).toEqual([
-			{ url: SDS.url },
-			{ url: MANUAL.url },
-		]);
+		expect(
+			linksFromMetafield({ type: 'list.url', value: JSON.stringify([SDS.url, MANUAL.url]) }),
+		).toEqual([{ url: SDS.url }, { url: MANUAL.url }]);
 		expect(
 			linksFromMetafield({
 				type: 'json',
-				value: JSON.stringify([{ title: 'Care guide', url: SDS.url, docType: 'care-guide' }, MANUAL.url, { title: 'no url' }]),
+				value: JSON.stringify([
+					{ title: 'Care guide', url: SDS.url, docType: 'care-guide' },
+					MANUAL.url,
+					{ title: 'no url' },
+				]),
 			}),
-		).toEqual([{ url: SDS.url, title: 'Care guide', extra: { docType: 'care-guide' } }, { url: MANUAL.url }]);
+		).toEqual([
+			{ url: SDS.url, title: 'Care guide', extra: { docType: 'care-guide' } },
+			{ url: MANUAL.url },
+		]);
 		expect(linksFromMetafield({ type: 'list.url', value: 'not json' })).toEqual([]);
 		expect(linksFromMetafield(null)).toEqual([]);
 	});
 
 	it('writes json entries with title, url and the further fields', () => {
-		const value = metafieldValue('json', [{ url: SDS.url, title: 'SDS', extra: { docType: 'sds' } }, { url: MANUAL.url }]);
-		expect(JSON.parse(value)).toEqual([{ title: 'SDS', url: SDS.url, docType: 'sds' }, { url: MANUAL.url }]);
+		const value = metafieldValue('json', [
+			{ url: SDS.url, title: 'SDS', extra: { docType: 'sds' } },
+			{ url: MANUAL.url },
+		]);
+		expect(JSON.parse(value)).toEqual([
+			{ title: 'SDS', url: SDS.url, docType: 'sds' },
+			{ url: MANUAL.url },
+		]);
 	});
 
 	it('keeps further json fields when a known URL is published again', () => {
-		const existing = [{ url: SDS.url, title: 'Care guide', extra: { docType: 'care-guide', approvedAt: '2026-01-05' } }];
-		const merged = mergeLinks(existing, [{ url: SDS.url, title: 'Care guide v2', extra: { approvedAt: '2026-03-01' } }]);
-		expect(merged).toEqual([{ url: SDS.url, title: 'Care guide v2', extra: { docType: 'care-guide', approvedAt: '2026-03-01' } }]);
+		const existing = [
+			{
+				url: SDS.url,
+				title: 'Care guide',
+				extra: { docType: 'care-guide', approvedAt: '2026-01-05' },
+			},
+		];
+		const merged = mergeLinks(existing, [
+			{ url: SDS.url, title: 'Care guide v2', extra: { approvedAt: '2026-03-01' } },
+		]);
+		expect(merged).toEqual([
+			{
+				url: SDS.url,
+				title: 'Care guide v2',
+				extra: { docType: 'care-guide', approvedAt: '2026-03-01' },
+			},
+		]);
 	});
 });
 
 describe('mergeLinks and removeLinks', () => {
 	it('appends new URLs and keeps known ones in place with the new title', () => {
-		const merged = mergeLinks([{ url: SDS.url }, MANUAL], [{ url: `${SDS.url}/`, title: 'SDS v2' }, { url: 'https://x.example/a' }]);
-		expect(merged).toEqual([{ url: SDS.url, title: 'SDS v2' }, MANUAL, { url: 'https://x.example/a' }]);
+		const merged = mergeLinks(
+			[{ url: SDS.url }, MANUAL],
+			[{ url: `${SDS.url}/`, title: 'SDS v2' }, { url: 'https://x.example/a' }],
+		);
+		expect(merged).toEqual([
+			{ url: SDS.url, title: 'SDS v2' },
+			MANUAL,
+			{ url: 'https://x.example/a' },
+		]);
 	});
 
 	it('counts a URL repeated in the input once', () => {
@@ -60,7 +96,10 @@ describe('mergeLinks and removeLinks', () => {
 	});
 
 	it('removes by URL, ignoring a trailing slash and host case', () => {
-		const { kept, removed } = removeLinks([SDS, MANUAL], ['https://OTCS.example.com/otcs/cs.exe/app/nodes/101/']);
+		const { kept, removed } = removeLinks(
+			[SDS, MANUAL],
+			['https://OTCS.example.com/otcs/cs.exe/app/nodes/101/'],
+		);
 		expect(kept).toEqual([MANUAL]);
 		expect(removed).toEqual([SDS]);
 	});
@@ -71,9 +110,12 @@ describe('checkLinkUrl', () => {
 		expect(checkLinkUrl(` ${SDS.url} `, 'URL')).toBe(SDS.url);
 	});
 
-	it.each(['', 'otcs.example.com/x', 'javascript:alert(1)', 'mailto:a@example.com'])('rejects %j', (value) => {
-		expect(() => checkLinkUrl(value, 'URL')).toThrow(/URL/);
-	});
+	it.each(['', 'otcs.example.com/x', 'javascript:alert(1)', 'mailto:a@example.com'])(
+		'rejects %j',
+		(value) => {
+			expect(() => checkLinkUrl(value, 'URL')).toThrow(/URL/);
+		},
+	);
 });
 
 describe('description block', () => {
@@ -99,7 +141,7 @@ describe('description block', () => {
 		expect(result).toBe(`${MERCHANT}${renderBlock([MANUAL], 'Documents')}<p>Care: hand wash.</p>`);
 	});
 
-	it('removes the block, and the line break the node added, when no links remain', () => {
+	it('removes the block without links', () => {
 		const html = writeDescriptionBlock(MERCHANT, [SDS], 'Documents');
 		expect(writeDescriptionBlock(html, [], 'Documents')).toBe(MERCHANT);
 		expect(writeDescriptionBlock(MERCHANT, [], 'Documents')).toBe(MERCHANT);
@@ -115,6 +157,8 @@ describe('description block', () => {
 	});
 
 	it('refuses to rewrite a description with a start marker but no end marker', () => {
-		expect(() => writeDescriptionBlock(`${MERCHANT}${BLOCK_START}<ul>`, [SDS], 'Documents')).toThrow(/without/);
+		expect(() =>
+			writeDescriptionBlock(`${MERCHANT}${BLOCK_START}<ul>`, [SDS], 'Documents'),
+		).toThrow(/without/);
 	});
 });

@@ -1,10 +1,18 @@
-import { formatGid, legacyId, normalizeOrderName, toGid } from '../../nodes/ShopifyGraphqlAdmin/helpers/ids';
+import {
+	formatGid,
+	legacyId,
+	normalizeOrderName,
+	toGid,
+} from '../../nodes/ShopifyGraphqlAdmin/helpers/ids';
 
 describe('toGid', () => {
 	it.each([
 		['820982911946154508', 'gid://shopify/Order/820982911946154508'],
 		[' gid://shopify/Order/820982911946154508 ', 'gid://shopify/Order/820982911946154508'],
-		['https://admin.shopify.com/store/demo-shop/orders/820982911946154508', 'gid://shopify/Order/820982911946154508'],
+		[
+			'https://admin.shopify.com/store/demo-shop/orders/820982911946154508',
+			'gid://shopify/Order/820982911946154508',
+		],
 		['https://demo-shop.myshopify.com/admin/orders/5001?tab=x', 'gid://shopify/Order/5001'],
 		[5001, 'gid://shopify/Order/5001'],
 	])('reads %j', (input, gid) => {
@@ -16,7 +24,9 @@ describe('toGid', () => {
 	});
 
 	it('rejects the id of another type', () => {
-		expect(() => toGid('Order', 'gid://shopify/Product/7001', 'Order')).toThrow(/ID of a Product, not of a Order/);
+		expect(() => toGid('Order', 'gid://shopify/Product/7001', 'Order')).toThrow(
+			/ID of a Product, not of a Order/,
+		);
 	});
 
 	it('rejects empty and malformed values', () => {

@@ -24,7 +24,10 @@ interface CaseResult {
 const CASES: Array<[string, string]> = [
 	['sample order id', '{"id":820982911946154508,"order_number":1234}'],
 	['negative and nested', '{"a":[-9007199254740993,{"b":18446744073709551615}]}'],
-	['safe integers stay numbers', '{"max":9007199254740991,"min":-9007199254740991,"price":"19.90"}'],
+	[
+		'safe integers stay numbers',
+		'{"max":9007199254740991,"min":-9007199254740991,"price":"19.90"}',
+	],
 	['fractions and exponents stay numbers', '{"f":1.5,"e":1e21,"big":12345678901234567890.5}'],
 	['strings with digits stay strings', '{"name":"#820982911946154508"}'],
 	['escapes as Shopify writes them', '{"note":"a\\/b \\u0026 \\u2028 ok"}'],
@@ -52,7 +55,9 @@ function supportsSourceText(): boolean {
 
 function runCases(): CaseResult[] {
 	if (supportsSourceText()) {
-		const { parseJsonLossless } = require(MODULE) as typeof import('../../nodes/ShopifyWebhookTrigger/losslessJson');
+		const { parseJsonLossless } = require(
+			MODULE,
+		) as typeof import('../../nodes/ShopifyWebhookTrigger/losslessJson');
 		return runWith(parseJsonLossless);
 	}
 
@@ -92,7 +97,10 @@ describe('parseJsonLossless', () => {
 	const results = new Map(runCases().map((result) => [result.name, result]));
 
 	it('keeps a 64-bit order id exact as a string', () => {
-		expect(results.get('sample order id')?.output).toEqual({ id: '820982911946154508', order_number: 1234 });
+		expect(results.get('sample order id')?.output).toEqual({
+			id: '820982911946154508',
+			order_number: 1234,
+		});
 	});
 
 	it('keeps negative and nested unsafe integers', () => {
@@ -118,11 +126,15 @@ describe('parseJsonLossless', () => {
 	});
 
 	it('leaves strings alone', () => {
-		expect(results.get('strings with digits stay strings')?.output).toEqual({ name: '#820982911946154508' });
+		expect(results.get('strings with digits stay strings')?.output).toEqual({
+			name: '#820982911946154508',
+		});
 	});
 
 	it('decodes escaped slashes, ampersands and U+2028', () => {
-		expect(results.get('escapes as Shopify writes them')?.output).toEqual({ note: 'a/b & \u2028 ok' });
+		expect(results.get('escapes as Shopify writes them')?.output).toEqual({
+			note: 'a/b & \u2028 ok',
+		});
 	});
 
 	it('throws on invalid JSON', () => {

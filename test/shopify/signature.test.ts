@@ -12,7 +12,9 @@ jest.mock('crypto', () => {
 	return { ...actual, timingSafeEqual: jest.fn(actual.timingSafeEqual) };
 });
 
-const timingSafeEqualMock = crypto.timingSafeEqual as jest.MockedFunction<typeof crypto.timingSafeEqual>;
+const timingSafeEqualMock = crypto.timingSafeEqual as jest.MockedFunction<
+	typeof crypto.timingSafeEqual
+>;
 
 // Body bytes as Shopify's encoder writes them ("/" as "\/", "&" as "\u0026"); the expected
 // values were computed with `openssl dgst -sha256 -hmac <key> -binary | base64`.

@@ -267,8 +267,8 @@ export async function getCategoryDefinition(
 			);
 		}
 
-		// A server without the category object's form answers with an HTTP error, and then the
-		// form for applying the category gives the same schema.
+		// A server without the category object's form responds with an HTTP error. The form for
+		// applying the category then gives the same schema.
 		let attributes: AttributeDefinition[] = [];
 		let failure: unknown;
 		try {

@@ -200,6 +200,6 @@ export async function removeCategory(
 		failure = error;
 	}
 	const removedByEarlierAttempt =
-		failure instanceof ContentServerError && failure.attempts > 1 && isNotApplied(failure);
+		failure instanceof ContentServerError && failure.transientRetries > 0 && isNotApplied(failure);
 	if (!removedByEarlierAttempt) throw failure;
 }

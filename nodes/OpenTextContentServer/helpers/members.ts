@@ -59,7 +59,8 @@ export async function resolveUserId(
 			caseInsensitive ??= members.find((member) => member.name.toLowerCase() === lower);
 
 			const pageTotal = readPageTotal(body);
-			const lastPage = pageTotal !== undefined ? page >= pageTotal : members.length < MEMBER_PAGE_SIZE;
+			const lastPage =
+				pageTotal !== undefined ? page >= pageTotal : members.length < MEMBER_PAGE_SIZE;
 			if (lastPage || members.length === 0) break;
 		}
 		if (caseInsensitive) return caseInsensitive.id;

@@ -204,7 +204,7 @@ export async function deleteNode(context: ContentServerContext, id: number): Pro
 		failure = error;
 	}
 	const deletedByEarlierAttempt =
-		failure instanceof ContentServerError && failure.notFound && failure.attempts > 1;
+		failure instanceof ContentServerError && failure.notFound && failure.transientRetries > 0;
 	if (!deletedByEarlierAttempt) throw failure;
 }
 

@@ -172,7 +172,8 @@ async function uploadInParts(
 			method: 'POST',
 			path: '/api/v2/multipart',
 			form: { file_name: source.fileName, file_size: String(size), mime_type: source.mimeType },
-			idempotent: false,
+			// A session opened by a lost response has no visible effect and expires on the server.
+			idempotent: true,
 		}),
 	);
 	const uploadKey = String(started.upload_key ?? '');
@@ -196,11 +197,7 @@ async function uploadInParts(
 			partNumber += 1;
 			await sendPart(context, uploadKey, partNumber, part, source);
 		}
-		await session.request({
-			method: 'POST',
-			path: `/api/v2/multipart/${uploadKey}`,
-			idempotent: false,
-		});
+		await completeUpload(context, uploadKey);
 		return uploadKey;
 	} catch (error) {
 		failure = error;
@@ -218,6 +215,29 @@ async function uploadInParts(
 		context.session.logWarning(`Cancelling Large File Upload session failed: ${reason}`);
 	}
 	throw failure;
+}
+
+/**
+ * Completes a Large File Upload session. After a transient failure the request is sent
+ * again, and an error saying that the upload is closed already means the first one arrived.
+ */
+async function completeUpload(context: ContentServerContext, uploadKey: string): Promise<void> {
+	let failure: unknown;
+	try {
+		await context.session.request({
+			method: 'POST',
+			path: `/api/v2/multipart/${uploadKey}`,
+			idempotent: true,
+		});
+		return;
+	} catch (error) {
+		failure = error;
+	}
+	const closedByEarlierAttempt =
+		failure instanceof ContentServerError &&
+		failure.transientRetries > 0 &&
+		/already closed/i.test(failure.serverMessage ?? '');
+	if (!closedByEarlierAttempt) throw failure;
 }
 
 async function sendPart(
@@ -247,7 +267,7 @@ async function sendPart(
 	}
 	const alreadyUploaded =
 		failure instanceof ContentServerError &&
-		failure.attempts > 1 &&
+		failure.transientRetries > 0 &&
 		/already been uploaded/i.test(failure.serverMessage ?? '');
 	if (!alreadyUploaded) throw failure;
 }

@@ -179,7 +179,11 @@ export async function listRelatedWorkspaces(
 			path: `/api/v2/businessworkspaces/${workspaceId}/relateditems`,
 			qs,
 		});
-		return { items: readWorkspaceList(body), pageTotal: readPageTotal(body), pageLimit: readPageLimit(body) };
+		return {
+			items: readWorkspaceList(body),
+			pageTotal: readPageTotal(body),
+			pageLimit: readPageLimit(body),
+		};
 	}, limit);
 }
 
@@ -197,5 +201,9 @@ export async function listWorkspacesByName(
 		path: '/api/v2/businessworkspaces',
 		qs,
 	});
-	return { items: readWorkspaceList(body), pageTotal: readPageTotal(body), pageLimit: readPageLimit(body) };
+	return {
+		items: readWorkspaceList(body),
+		pageTotal: readPageTotal(body),
+		pageLimit: readPageLimit(body),
+	};
 }

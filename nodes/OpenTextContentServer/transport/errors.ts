@@ -38,6 +38,9 @@ export class ContentServerError extends Error {
 	/** Number of times the request was sent, including retries. */
 	attempts = 1;
 
+	/** Number of times the request was sent again after a transient failure. */
+	transientRetries = 0;
+
 	/** Display name of the parameter whose value the request used, if one did. */
 	parameter?: string;
 

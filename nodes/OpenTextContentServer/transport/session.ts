@@ -127,6 +127,7 @@ export class ContentServerSession {
 	async requestFull(request: SessionRequest): Promise<IN8nHttpFullResponse> {
 		const idempotent = request.idempotent ?? (request.method === 'GET' || request.method === 'PUT');
 		let retries = 0;
+		let sends = 0;
 		let loggedInAgain = false;
 
 		for (;;) {
@@ -134,6 +135,7 @@ export class ContentServerSession {
 			const ticketUsed = this.ticket;
 			try {
 				const options = await this.buildOptions(request);
+				sends += 1;
 				const response = await this.sendRequest(options);
 				const parsed = this.checkResponse(request, response);
 				this.captureTicket(parsed);
@@ -159,7 +161,8 @@ export class ContentServerSession {
 					continue;
 				}
 
-				failure.attempts = retries + 1;
+				failure.attempts = sends;
+				failure.transientRetries = retries;
 				throw failure;
 			}
 		}

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 const ADMIN_URL = 'https://admin.shopify.com/store/my-store';
 
-/** The order to read, picked from a list, by ID, by name (#1001) or by its admin page. */
+/** Builds the Order parameter: picked from a list, by ID, by name (#1001) or by its admin page. */
 export function orderLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
 		displayName: 'Order',
@@ -61,7 +61,7 @@ export function orderLocator(overrides: Partial<INodeProperties> = {}): INodePro
 	};
 }
 
-/** A product, picked from a list, by ID or by its admin page. */
+/** Builds the Product parameter: picked from a list, by ID or by its admin page. */
 export function productLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
 		displayName: 'Product',
@@ -111,7 +111,7 @@ export function productLocator(overrides: Partial<INodeProperties> = {}): INodeP
 	};
 }
 
-/** A customer, picked from a list, by ID or by its admin page. */
+/** Builds the Customer parameter: picked from a list, by ID or by its admin page. */
 export function customerLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
 		displayName: 'Customer',
@@ -161,7 +161,7 @@ export function customerLocator(overrides: Partial<INodeProperties> = {}): INode
 	};
 }
 
-/** A return, picked from the returns of recent orders or by ID. */
+/** Builds the Return parameter: picked from the returns of recent orders or by ID. */
 export function returnLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
 		displayName: 'Return',
@@ -226,7 +226,7 @@ export function limitProperty(maxValue = 10_000): INodeProperties {
 	};
 }
 
-/** Metafield of an order that holds its shipping-label URL. */
+/** Order metafield with the shipping-label URL. */
 export const shippingLabelMetafieldProperty: INodeProperties = {
 	displayName: 'Shipping Label Metafield',
 	name: 'shippingLabelMetafield',

@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toNodeError } from '../helpers/errors';
-import { createShopifyClient, type ShopifyClient } from '../transport/client';
+import type { ShopifyClient } from '../transport/client';
+import { createShopifyClient } from '../transport/createClient';
 import * as customer from './customer/Customer.resource';
 import * as customQuery from './customQuery/CustomQuery.resource';
 import type { Operation } from './operation';

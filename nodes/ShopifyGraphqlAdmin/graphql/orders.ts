@@ -1,7 +1,7 @@
 /**
- * GraphQL documents for orders. Page sizes keep each request's requested cost well below
- * Shopify's limit of 1,000 points per query: a connection costs 2 plus its page size times
- * the cost of one node, and each object (a MoneyBag and its two MoneyV2) costs 1.
+ * GraphQL documents for orders. Their page sizes keep each request's requested cost well below
+ * Shopify's limit of 1,000 points per query. A connection costs 2 plus its page size times the
+ * cost of one node, and each object costs 1, so a MoneyBag with its two MoneyV2 costs 3.
  */
 
 export const MONEY_BAG =
@@ -57,7 +57,7 @@ export const ORDER_SUMMARY_FIELDS = `
 
 /**
  * The order without its line items and refund details, which are read page by page
- * afterwards. `$labelNamespace`/`$labelKey` name the metafield that holds a shipping-label URL.
+ * afterwards. `$labelNamespace`/`$labelKey` name the metafield with the shipping-label URL.
  */
 export const ORDER_GET = `
 query OrderGet($id: ID!, $labelNamespace: String!, $labelKey: String!, $withLabel: Boolean!) {

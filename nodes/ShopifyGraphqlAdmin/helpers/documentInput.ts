@@ -19,7 +19,7 @@ import type {
 } from './types';
 
 /**
- * Which of Shopify's two amounts a document shows: the shop's currency (for bookkeeping) or
+ * Side of Shopify's MoneyBag that a document shows: the shop's currency (for bookkeeping) or
  * the currency the customer paid in (presentment money).
  */
 export type DocumentCurrency = 'shop' | 'presentment';
@@ -29,7 +29,8 @@ function pick(
 	currency: DocumentCurrency,
 	fallbackCode: string,
 ): Money {
-	const money = bag ? (currency === 'shop' ? bag.shopMoney : bag.presentmentMoney) : undefined;
+	if (!bag) return { amount: '0.00', currencyCode: fallbackCode };
+	const money = currency === 'shop' ? bag.shopMoney : bag.presentmentMoney;
 	return money
 		? { amount: money.amount, currencyCode: money.currencyCode }
 		: { amount: '0.00', currencyCode: fallbackCode };

@@ -13,11 +13,13 @@ export interface DocumentLink {
 }
 
 /**
- * How the links are stored: `list.url` (URLs only), `url` (one URL), or `json` (a list of
- * objects with url, title and any further fields, e.g. [{"title", "url", "docType"}]).
+ * Metafield type of the stored links: `list.url` (URLs only), `url` (one URL), or `json` (a
+ * list of objects with url, title and any further fields, e.g. [{"title", "url", "docType"}]).
  */
 export type LinkMetafieldType = 'list.url' | 'url' | 'json';
 
+// NOTE: that Shopify keeps HTML comments in descriptionHtml is checked only against the
+// simulator; if a shop strips them, the block is appended again on the next update.
 export const BLOCK_START = '<!-- n8n-document-links:start -->';
 export const BLOCK_END = '<!-- n8n-document-links:end -->';
 
@@ -81,7 +83,7 @@ export function linksFromMetafield(
 	}
 }
 
-/** The metafield value for a list of links, always a string as Shopify requires. */
+/** Serialises links into a metafield value, which Shopify requires to be a string. */
 export function metafieldValue(type: LinkMetafieldType, links: DocumentLink[]): string {
 	if (type === 'url') return links[0]?.url ?? '';
 	if (type === 'json') {
@@ -191,7 +193,7 @@ export function linksFromDescription(html: string | null | undefined): DocumentL
 	return links;
 }
 
-/** The HTML of a block, or '' for no links. */
+/** Renders the HTML of a block, or '' for no links. */
 export function renderBlock(links: DocumentLink[], heading: string): string {
 	if (links.length === 0) return '';
 	const items = links

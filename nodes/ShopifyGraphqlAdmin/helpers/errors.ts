@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ShopifyRequestError, ShopifyUserErrors } from '../transport/errors';
 
-/** A parameter value the node cannot use; the message names the value and the fix says what to enter. */
+/** A parameter value the node cannot use. The message names the value, and `fix` tells the user what to enter. */
 export class InputError extends Error {
 	constructor(
 		message: string,
@@ -27,8 +27,8 @@ const USER_ERRORS_FIX =
 	'Nothing was changed in Shopify. Correct the value Shopify names above and run the node again.';
 
 /**
- * Turns any failure of one item into the error n8n shows: the message quotes Shopify or names
- * the parameter, ends with `[item N]`, and the description says what to change.
+ * Turns any failure of one item into the error n8n shows. The message quotes Shopify or names
+ * the parameter and ends with `[item N]`, and the description explains what to change.
  */
 export function toNodeError(
 	node: INode,

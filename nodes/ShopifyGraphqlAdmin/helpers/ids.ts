@@ -13,6 +13,13 @@ const ADMIN_PATHS: Partial<Record<GidType, string>> = {
 const GID_PATTERN = /^gid:\/\/shopify\/([A-Za-z]+)\/(\d+)(\?.*)?$/;
 const NUMERIC_PATTERN = /^\d+$/;
 
+/** Returns a parameter value as trimmed text; numbers are written out, anything else is ''. */
+function inputText(value: unknown): string {
+	if (typeof value === 'number') return String(value);
+	if (typeof value === 'string') return value.trim();
+	return '';
+}
+
 /** Builds a GID such as gid://shopify/Order/820982911946154508 from a numeric id string. */
 export function formatGid(type: GidType, id: string): string {
 	return `gid://shopify/${type}/${id}`;
@@ -29,8 +36,7 @@ export function legacyId(gid: string): string {
  * admin, and returns the GID. Ids stay strings throughout, so 64-bit ids keep every digit.
  */
 export function toGid(type: GidType, value: unknown, parameter: string): string {
-	const input =
-		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const input = inputText(value);
 	if (input === '') {
 		throw new InputError(
 			`No ${type} ID given`,
@@ -74,8 +80,7 @@ export function toGid(type: GidType, value: unknown, parameter: string): string 
 
 /** Normalises an order name for a `name:` search: "1001" and " #1001 " both become "#1001". */
 export function normalizeOrderName(value: unknown, parameter: string): string {
-	const input =
-		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	const input = inputText(value);
 	if (input === '') {
 		throw new InputError(
 			'No order name given',

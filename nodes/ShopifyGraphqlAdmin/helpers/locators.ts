@@ -25,17 +25,17 @@ export async function findOrderByName(
 	name: string,
 	parameter: string,
 ): Promise<string> {
-	const wanted = normalizeOrderName(name, parameter);
+	const orderName = normalizeOrderName(name, parameter);
 	const data = await client.query<{ orders: { nodes: Array<{ id: string; name: string }> } }>({
 		query: ORDER_BY_NAME,
-		variables: { query: `name:${searchValue(wanted)}` },
+		variables: { query: `name:${searchValue(orderName)}` },
 	});
 	const match = data.orders.nodes.find(
-		(order) => order.name.toLowerCase() === wanted.toLowerCase(),
+		(order) => order.name.toLowerCase() === orderName.toLowerCase(),
 	);
 	if (!match) {
 		throw new InputError(
-			`No order named ${wanted} was found`,
+			`No order named ${orderName} was found`,
 			parameter,
 			'Check the name in the Shopify admin. Orders older than 60 days are only visible when the app has the read_all_orders scope.',
 		);

@@ -42,7 +42,7 @@ export interface LinkUpdateResult {
 	before: DocumentLink[];
 	after: DocumentLink[];
 	metafieldId: string | null;
-	/** What happened to the metafield: set, deleted or unchanged. */
+	/** Change made to the metafield: set, deleted or unchanged. */
 	metafield: 'set' | 'deleted' | 'unchanged';
 	descriptionUpdated: boolean;
 }
@@ -153,7 +153,7 @@ export async function updateProductLinks(
 					type: target.type,
 					value: metafieldValue(target.type, after),
 				};
-				// null tells Shopify that the metafield must not exist yet.
+				// A null compareDigest makes Shopify reject the write if the metafield exists by now.
 				if (client.apiVersion === 'unstable' || client.apiVersion >= COMPARE_DIGEST_FROM_VERSION) {
 					input.compareDigest = stored?.compareDigest ?? null;
 				}

@@ -10,7 +10,8 @@ import { ORDER_SEARCH } from '../graphql/orders';
 import { legacyId } from '../helpers/ids';
 import { searchValue } from '../helpers/locators';
 import type { OrderSummaryNode } from '../helpers/simplify';
-import { createShopifyClient, type ShopifyClient } from '../transport/client';
+import type { ShopifyClient } from '../transport/client';
+import { createShopifyClient } from '../transport/createClient';
 import type { Connection } from '../transport/paging';
 
 const PAGE_SIZE = 25;
@@ -64,10 +65,10 @@ export async function searchOrders(
 			},
 		});
 		const results: INodeListSearchItems[] = data.orders.nodes.map((order) => {
-			const who = order.customer?.displayName ?? order.email ?? 'guest';
+			const buyer = order.customer?.displayName ?? order.email ?? 'guest';
 			const total = order.totalPriceSet.shopMoney;
 			return {
-				name: `${order.name} · ${who} · ${total.amount} ${total.currencyCode}`,
+				name: `${order.name} · ${buyer} · ${total.amount} ${total.currencyCode}`,
 				value: order.id,
 				url: adminUrl(client, 'orders', order.id),
 			};

@@ -1,22 +1,6 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialsDecrypted,
-	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	Logger,
-} from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import type { IDataObject, IN8nHttpFullResponse, Logger } from 'n8n-workflow';
 
 import {
-	graphqlEndpoint,
-	isSessionUsable,
-	normalizeApiVersion,
-	resolveShop,
-	SHOPIFY_CREDENTIAL_TYPE,
 	shopifyErrorText,
 	type ShopAddress,
 } from '../../../credentials/ShopifyAdminApi.credentials';
@@ -36,8 +20,6 @@ import {
 	throttleWaitMs,
 	type QueryCost,
 } from './retry';
-
-export type ShopifyFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 export interface GraphqlRequest {
 	query: string;
@@ -106,7 +88,7 @@ export function operationName(query: string): string {
 	return match ? match[2] : 'anonymous';
 }
 
-/** Whether a GraphQL document is a mutation (its first operation keyword). */
+/** Checks whether a GraphQL document is a mutation, by its first operation keyword. */
 export function isMutation(query: string): boolean {
 	const withoutComments = query.replace(/#[^\n]*/g, '');
 	return /^\s*mutation\b/.test(withoutComments);
@@ -114,7 +96,9 @@ export function isMutation(query: string): boolean {
 
 function parsePayload(body: unknown): GraphqlPayload | undefined {
 	if (body && typeof body === 'object' && !Buffer.isBuffer(body)) return body as GraphqlPayload;
-	const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
+	let text = '';
+	if (Buffer.isBuffer(body)) text = body.toString('utf8');
+	else if (typeof body === 'string') text = body;
 	if (text.trim() === '') return undefined;
 	try {
 		const parsed = JSON.parse(text) as unknown;
@@ -212,7 +196,7 @@ export class ShopifyClient {
 				if (!sessionRenewed) {
 					sessionRenewed = true;
 					this.options.logger.info(
-						`Shopify answered HTTP 401 to "${name}"; renewing the session token and sending the request once more`,
+						`Shopify responded to "${name}" with HTTP 401; renewing the session token and sending the request once more`,
 						{ nodeName: this.options.nodeName },
 					);
 					this.options.invalidateSession();
@@ -384,69 +368,4 @@ function fixForStatus(status: number): string {
 		default:
 			return "Shopify's message says what is wrong with the request.";
 	}
-}
-
-/**
- * Reads the credential once and creates the client shared by all items of one execution.
- * The credential object is passed to every request, so a token minted for the first item
- * (n8n runs the credential's preAuthentication when the token is empty) serves the rest.
- */
-export async function createShopifyClient(functions: ShopifyFunctions): Promise<ShopifyClient> {
-	const node = functions.getNode();
-	const data =
-		await functions.getCredentials<ICredentialDataDecryptedObject>(SHOPIFY_CREDENTIAL_TYPE);
-
-	let shop: ShopAddress;
-	let apiVersion: string;
-	let endpoint: string;
-	try {
-		shop = resolveShop(data);
-		apiVersion = normalizeApiVersion(data.apiVersion);
-		endpoint = graphqlEndpoint(data);
-	} catch (error) {
-		throw new NodeOperationError(node, (error as Error).message, {
-			description:
-				'Open the Shopify Admin API credential and correct the shop, the API version or the Base URL Override.',
-		});
-	}
-
-	// A token minted for another shop or app, or one about to expire, is dropped up front.
-	if (!isSessionUsable(data)) data.sessionToken = '';
-
-	const reference = node.credentials?.[SHOPIFY_CREDENTIAL_TYPE];
-	const credentialsDecrypted: ICredentialsDecrypted = {
-		id: reference?.id ?? '',
-		name: reference?.name ?? '',
-		type: SHOPIFY_CREDENTIAL_TYPE,
-		data,
-	};
-
-	return new ShopifyClient({
-		shop,
-		apiVersion,
-		nodeName: node.name,
-		logger: functions.logger,
-		sleep,
-		invalidateSession: () => {
-			data.sessionToken = '';
-		},
-		send: async (body) => {
-			const options: IHttpRequestOptions = {
-				method: 'POST',
-				url: endpoint,
-				headers: { accept: 'application/json' },
-				body,
-				json: true,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			};
-			// n8n's own 401 retry is off: the client renews the token itself, once per request.
-			return (await functions.helpers.httpRequestWithAuthentication.call(
-				functions,
-				SHOPIFY_CREDENTIAL_TYPE,
-				options,
-				{ credentialsDecrypted, preAuthenticationRetryStatusCode: [] },
-			)) as IN8nHttpFullResponse;
-		},
-	});
 }

@@ -17,13 +17,13 @@ export interface UserErrorEntry {
 }
 
 export type ShopifyFailureKind =
-	/** Shopify answered with an HTTP error status. */
+	/** Shopify responded with an HTTP error status. */
 	| 'http'
 	/** HTTP 200 with top-level GraphQL `errors`. */
 	| 'graphql'
 	/** The token was rejected, or minting one failed. */
 	| 'auth'
-	/** No answer: connection refused, reset or timed out. */
+	/** No response: the connection was refused, reset or timed out. */
 	| 'network'
 	/** Still throttled or failing after the bounded retries. */
 	| 'exhausted';
@@ -35,7 +35,7 @@ export class ShopifyRequestError extends Error {
 
 	readonly graphqlErrors: GraphqlErrorEntry[];
 
-	/** What the user should change, shown as the error's description. */
+	/** Change the user should make, shown as the error's description. */
 	readonly fix?: string;
 
 	constructor(

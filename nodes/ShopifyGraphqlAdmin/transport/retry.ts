@@ -37,7 +37,7 @@ function clamp(milliseconds: number): number {
 }
 
 /**
- * Time until the cost bucket holds the requested points again:
+ * Computes the time until the cost bucket contains the requested points again:
  * (requestedQueryCost − currentlyAvailable) / restoreRate seconds, in milliseconds.
  * Returns undefined when the cost lacks one of the three numbers.
  */

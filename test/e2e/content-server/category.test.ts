@@ -12,7 +12,12 @@ let harness: Harness;
 async function newDocument(name: string): Promise<number> {
 	const file = harness.writeFile(name, `content of ${name}`);
 	const result = await harness.run(
-		{ resource: 'document', operation: 'upload', binaryPropertyName: 'data', folder: byId(harness.folder.id) },
+		{
+			resource: 'document',
+			operation: 'upload',
+			binaryPropertyName: 'data',
+			folder: byId(harness.folder.id),
+		},
 		[{ filePath: file }],
 		{ binaryInput: true },
 	);
@@ -56,7 +61,11 @@ describe('Category → Apply', () => {
 		);
 
 		expect(result.items[0].error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ categoryId: SHOPIFY_ORDER, categoryName: 'Shopify Order', action: 'applied' });
+		expect(result.items[0].json).toMatchObject({
+			categoryId: SHOPIFY_ORDER,
+			categoryName: 'Shopify Order',
+			action: 'applied',
+		});
 		const values = await harness.rest.categoryValues(documentId);
 		expect(values[`${SHOPIFY_ORDER}_2`]).toBe('#1001');
 		expect(values[`${SHOPIFY_ORDER}_4`]).toBe('2026-03-31T00:00:00');
@@ -78,7 +87,12 @@ describe('Category → Apply', () => {
 				operation: 'apply',
 				item: byId(invoiceId),
 				category: fromList(SHOPIFY_INVOICE, 'Shopify/Shopify Invoice'),
-				attributeValues: { value: [{ attribute: 'Invoice Number', value: 'INV-1' }, { attribute: 'Paid', value: 'yes' }] },
+				attributeValues: {
+					value: [
+						{ attribute: 'Invoice Number', value: 'INV-1' },
+						{ attribute: 'Paid', value: 'yes' },
+					],
+				},
 			},
 			[{}],
 		);
@@ -88,7 +102,12 @@ describe('Category → Apply', () => {
 				operation: 'apply',
 				item: byId(caseId),
 				category: byId(SUPPORT_CASE),
-				attributeValues: { value: [{ attribute: 'Case Number', value: 'C-7' }, { attribute: 'Owner', value: 'kwalker' }] },
+				attributeValues: {
+					value: [
+						{ attribute: 'Case Number', value: 'C-7' },
+						{ attribute: 'Owner', value: 'kwalker' },
+					],
+				},
 			},
 			[{}],
 		);
@@ -117,7 +136,9 @@ describe('Category → Apply', () => {
 		expect(result.items[0].error).toBe(
 			'Attribute Values: Category "Shopify Order" has no attribute named "Order No" [item 0]',
 		);
-		expect(String(result.items[0].json.description)).toContain('"Order Number", "Order ID", "Order Date"');
+		expect(String(result.items[0].json.description)).toContain(
+			'"Order Number", "Order ID", "Order Date"',
+		);
 		const applies = (await harness.simulator.requests()).filter(
 			(request) => request.method === 'POST' && request.path.endsWith('/categories'),
 		);
@@ -132,7 +153,12 @@ describe('Category → Apply', () => {
 				operation: 'apply',
 				item: byId(documentId),
 				category: byId(SHOPIFY_ORDER),
-				attributeValues: { value: [{ attribute: 'Order Number', value: '1' }, { attribute: 'Order Date', value: '31.03.2026' }] },
+				attributeValues: {
+					value: [
+						{ attribute: 'Order Number', value: '1' },
+						{ attribute: 'Order Date', value: '31.03.2026' },
+					],
+				},
 			},
 			[{}],
 		);
@@ -169,7 +195,10 @@ describe('Category → Apply', () => {
 				item: byId(documentId),
 				category: byId(SHOPIFY_ORDER),
 				valuesMode: 'json',
-				valuesJson: JSON.stringify({ [`${SHOPIFY_ORDER}_2`]: 'RAW-1', [`${SHOPIFY_ORDER}_13_1_14`]: 'SKU-RAW' }),
+				valuesJson: JSON.stringify({
+					[`${SHOPIFY_ORDER}_2`]: 'RAW-1',
+					[`${SHOPIFY_ORDER}_13_1_14`]: 'SKU-RAW',
+				}),
 			},
 			[{}],
 		);
@@ -192,7 +221,9 @@ describe('Category → Apply', () => {
 			},
 			[{}],
 		);
-		expect(result.items[0].error).toBe('Values (JSON): The key "2102_2" does not belong to category 2101 [item 0]');
+		expect(result.items[0].error).toBe(
+			'Values (JSON): The key "2102_2" does not belong to category 2101 [item 0]',
+		);
 	});
 });
 
@@ -246,12 +277,19 @@ describe('Category → Update Values, Get, Remove', () => {
 			},
 			[{}],
 		);
-		expect(result.items[0].error).toMatch(/^Item: Content Server rejected PUT .* is not a category on node .*\[item 0\]$/);
+		expect(result.items[0].error).toMatch(
+			/^Item: Content Server rejected PUT .* is not a category on node .*\[item 0\]$/,
+		);
 	});
 
 	it('gets values by attribute name', async () => {
 		const result = await harness.run(
-			{ resource: 'category', operation: 'get', item: byId(documentId), category: byId(SHOPIFY_ORDER) },
+			{
+				resource: 'category',
+				operation: 'get',
+				item: byId(documentId),
+				category: byId(SHOPIFY_ORDER),
+			},
 			[{}],
 		);
 		expect(result.items[0].json).toMatchObject({
@@ -265,19 +303,35 @@ describe('Category → Update Values, Get, Remove', () => {
 
 	it('removes the category', async () => {
 		const result = await harness.run(
-			{ resource: 'category', operation: 'remove', item: byId(documentId), category: byId(SHOPIFY_ORDER) },
+			{
+				resource: 'category',
+				operation: 'remove',
+				item: byId(documentId),
+				category: byId(SHOPIFY_ORDER),
+			},
 			[{}],
 		);
-		expect(result.items[0].json).toEqual({ removed: true, itemId: documentId, categoryId: SHOPIFY_ORDER });
+		expect(result.items[0].json).toEqual({
+			removed: true,
+			itemId: documentId,
+			categoryId: SHOPIFY_ORDER,
+		});
 		expect(await harness.rest.categoryValues(documentId)).toEqual({});
 	});
 
 	it('reports a category that is not applied', async () => {
 		const result = await harness.run(
-			{ resource: 'category', operation: 'get', item: byId(documentId), category: byId(SHOPIFY_ORDER) },
+			{
+				resource: 'category',
+				operation: 'get',
+				item: byId(documentId),
+				category: byId(SHOPIFY_ORDER),
+			},
 			[{}],
 		);
-		expect(result.items[0].error).toBe(`Category: Category ${SHOPIFY_ORDER} is not applied to item ${documentId} [item 0]`);
+		expect(result.items[0].error).toBe(
+			`Category: Category ${SHOPIFY_ORDER} is not applied to item ${documentId} [item 0]`,
+		);
 	});
 
 	it('rejects a node that is not a category', async () => {
@@ -311,7 +365,9 @@ describe('Document → Upload with category', () => {
 				applyCategory: true,
 				category: byPath('Categories:Shopify/Shopify Order'),
 				attributeValues: { value: [{ attribute: 'Order Number', value: '#3001' }] },
-				setValues: { value: [{ attribute: 'Line Items / Title', row: 1, value: 'Trail Runner Shoe' }] },
+				setValues: {
+					value: [{ attribute: 'Line Items / Title', row: 1, value: 'Trail Runner Shoe' }],
+				},
 			},
 			[{ filePath: file }],
 			{ binaryInput: true },
@@ -322,7 +378,9 @@ describe('Document → Upload with category', () => {
 		const values = await harness.rest.categoryValues(documentId);
 		expect(values[`${SHOPIFY_ORDER}_2`]).toBe('#3001');
 		expect(values[`${SHOPIFY_ORDER}_13_1_15`]).toBe('Trail Runner Shoe');
-		const categoryCalls = (await harness.simulator.requests()).filter((request) => request.path.includes('/categories'));
+		const categoryCalls = (await harness.simulator.requests()).filter((request) =>
+			request.path.includes('/categories'),
+		);
 		expect(categoryCalls.filter((request) => request.method !== 'GET')).toEqual([]);
 	});
 

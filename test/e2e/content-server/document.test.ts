@@ -306,7 +306,10 @@ describe('Document → Add Version, Download, Get, Update, Delete', () => {
 		);
 		expect(result.items.map((item) => item.error)).toEqual([undefined, undefined]);
 		// Each version keeps the file name it was uploaded with.
-		expect(result.items[0].binary.data).toMatchObject({ fileName: 'lifecycle-v2.txt', fileSize: 11 });
+		expect(result.items[0].binary.data).toMatchObject({
+			fileName: 'lifecycle-v2.txt',
+			fileSize: 11,
+		});
 		expect(result.items[1].binary.data).toMatchObject({ fileName: 'lifecycle.txt', fileSize: 11 });
 		const files = readdirSync(outputDir).sort();
 		expect(files).toEqual(['0-lifecycle-v2.txt', '1-lifecycle.txt']);

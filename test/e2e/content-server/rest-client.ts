@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * A small Content Server REST client for assertions: tests check what the node did through
  * the same API a real server offers, never through the simulator's internals.
@@ -57,11 +59,9 @@ export class ContentServerRestClient {
 				await this.login();
 				continue;
 			}
-			let body: unknown = raw.toString('utf8');
-			try {
-				body = JSON.parse(body as string);
-			} catch {
-				// Not JSON, e.g. file content.
+			let body: unknown = raw;
+			if ((response.headers.get('content-type') ?? '').includes('json')) {
+				body = JSON.parse(raw.toString('utf8'));
 			}
 			return { status: response.status, body, headers: response.headers, raw };
 		}
@@ -139,6 +139,22 @@ export class ContentServerRestClient {
 		const values: Record<string, unknown> = {};
 		for (const result of body.results ?? []) Object.assign(values, result.data?.categories ?? {});
 		return values;
+	}
+
+	/** Streams the content of the latest version and returns its SHA-256, for files too large to buffer. */
+	async contentSha256(id: number): Promise<string> {
+		if (this.ticket === '') await this.login();
+		const url = `${this.baseUrl}/api/v1/nodes/${id}/content`;
+		let response = await fetch(url, { headers: { OTCSTicket: this.ticket } });
+		if (response.status === 401) {
+			await this.login();
+			response = await fetch(url, { headers: { OTCSTicket: this.ticket } });
+		}
+		if (response.status !== 200 || !response.body)
+			throw new Error(`Downloading ${id} returned HTTP ${response.status}`);
+		const hash = createHash('sha256');
+		for await (const chunk of response.body) hash.update(chunk);
+		return hash.digest('hex');
 	}
 
 	/** Runs an LQL search and returns the IDs of all results. */

@@ -78,17 +78,28 @@ describe('Search → Define Criteria', () => {
 	});
 
 	it('filters by modification date', async () => {
-		const future = await harness.run(search({ filters: { name: 'gamma', types: [144], modifiedFrom: '2999-01-01' } }), [{}]);
-		const past = await harness.run(search({ filters: { name: 'gamma', types: [144], modifiedTo: '2000-01-01' } }), [{}]);
+		const future = await harness.run(
+			search({ filters: { name: 'gamma', types: [144], modifiedFrom: '2999-01-01' } }),
+			[{}],
+		);
+		const past = await harness.run(
+			search({ filters: { name: 'gamma', types: [144], modifiedTo: '2000-01-01' } }),
+			[{}],
+		);
 		const today = new Date().toISOString().slice(0, 10);
-		const now = await harness.run(search({ filters: { name: 'gamma', types: [144], modifiedFrom: today, modifiedTo: today } }), [{}]);
+		const now = await harness.run(
+			search({ filters: { name: 'gamma', types: [144], modifiedFrom: today, modifiedTo: today } }),
+			[{}],
+		);
 		expect(future.items).toEqual([]);
 		expect(past.items).toEqual([]);
 		expect(names(now)).toEqual(['delta or gamma.txt', 'gamma.txt']);
 	});
 
 	it('cannot be widened by quotes and operators in values', async () => {
-		const injected = await harness.run(search({ filters: { name: 'alpha" or OTName: "gamma' } }), [{}]);
+		const injected = await harness.run(search({ filters: { name: 'alpha" or OTName: "gamma' } }), [
+			{},
+		]);
 		const wildcard = await harness.run(search({ filters: { name: 'alph*' } }), [{}]);
 		const operatorWord = await harness.run(search({ filters: { name: 'delta or gamma' } }), [{}]);
 		expect(injected.items).toEqual([]);
@@ -101,14 +112,22 @@ describe('Search → Define Criteria', () => {
 			{ resource: 'search', operation: 'search', returnAll: true, filters: { name: '**' } },
 			[{}],
 		);
-		expect(result.items[0].error).toBe('Name "**" contains nothing to search for after removing quotes, "*", "?" and "\\" [item 0]');
+		expect(result.items[0].error).toBe(
+			'Name "**" contains nothing to search for after removing quotes, "*", "?" and "\\" [item 0]',
+		);
 	});
 });
 
 describe('Search → LQL Query', () => {
 	it('sends the query unchanged', async () => {
 		const result = await harness.run(
-			{ resource: 'search', operation: 'search', queryType: 'lql', returnAll: true, lql: `OTName: alph* and OTLocation: ${folderId}` },
+			{
+				resource: 'search',
+				operation: 'search',
+				queryType: 'lql',
+				returnAll: true,
+				lql: `OTName: alph* and OTLocation: ${folderId}`,
+			},
 			[{}],
 		);
 		expect(result.items.map((item) => item.json.id)).toEqual([documents.alpha]);
@@ -116,10 +135,18 @@ describe('Search → LQL Query', () => {
 
 	it('reports a query the server cannot evaluate', async () => {
 		const result = await harness.run(
-			{ resource: 'search', operation: 'search', queryType: 'lql', returnAll: true, lql: 'OTName: "unclosed' },
+			{
+				resource: 'search',
+				operation: 'search',
+				queryType: 'lql',
+				returnAll: true,
+				lql: 'OTName: "unclosed',
+			},
 			[{}],
 		);
-		expect(result.items[0].error).toMatch(/^LQL Query: Content Server rejected POST \/api\/v2\/search with HTTP 400: Error Evaluating Query \[item 0\]$/);
+		expect(result.items[0].error).toMatch(
+			/^LQL Query: Content Server rejected POST \/api\/v2\/search with HTTP 400: Error Evaluating Query \[item 0\]$/,
+		);
 	});
 });
 
@@ -127,17 +154,35 @@ describe('Search paging', () => {
 	it('returns all results across pages and stops at the limit', async () => {
 		const many = (await harness.rest.createFolder(harness.folder.id, uniqueName('many'))).id;
 		const create = await harness.run(
-			{ resource: 'folder', operation: 'create', parentFolder: byId(many), name: '={{ "result " + $json.n }}' },
+			{
+				resource: 'folder',
+				operation: 'create',
+				parentFolder: byId(many),
+				name: '={{ "result " + $json.n }}',
+			},
 			Array.from({ length: 130 }, (_, n) => ({ n })),
 		);
 		expect(create.items.filter((item) => item.error)).toEqual([]);
 
 		const all = await harness.run(
-			{ resource: 'search', operation: 'search', returnAll: true, location: byId(many), filters: { types: [0] } },
+			{
+				resource: 'search',
+				operation: 'search',
+				returnAll: true,
+				location: byId(many),
+				filters: { types: [0] },
+			},
 			[{}],
 		);
 		const limited = await harness.run(
-			{ resource: 'search', operation: 'search', returnAll: false, limit: 120, location: byId(many), filters: { types: [0] } },
+			{
+				resource: 'search',
+				operation: 'search',
+				returnAll: false,
+				limit: 120,
+				location: byId(many),
+				filters: { types: [0] },
+			},
 			[{}],
 		);
 		expect(all.items).toHaveLength(130);

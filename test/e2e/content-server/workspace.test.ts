@@ -33,7 +33,10 @@ function customerIssue(id: string, extra: Record<string, unknown> = {}) {
 }
 
 async function workspaceIdByBusinessObject(type: string, id: string): Promise<number | undefined> {
-	const { status, body } = await harness.rest.call('GET', `/api/v2/externalsystems/SHOPIFY/botypes/${type}/boids/${id}`);
+	const { status, body } = await harness.rest.call(
+		'GET',
+		`/api/v2/externalsystems/SHOPIFY/botypes/${type}/boids/${id}`,
+	);
 	if (status !== 200) return undefined;
 	return body.results?.[0]?.data?.properties?.id;
 }
@@ -69,7 +72,11 @@ describe('Business Workspace → Create and Get', () => {
 
 	it('reports a business object without workspace', async () => {
 		const result = await harness.run(
-			{ resource: 'businessWorkspace', operation: 'get', ...businessObject('customer_issue', 'does-not-exist') },
+			{
+				resource: 'businessWorkspace',
+				operation: 'get',
+				...businessObject('customer_issue', 'does-not-exist'),
+			},
 			[{}],
 		);
 		expect(result.items[0].error).toBe(
@@ -80,10 +87,18 @@ describe('Business Workspace → Create and Get', () => {
 	it('requires the whole business object', async () => {
 		const result = await harness.run(
 			// An expression, because n8n does not publish a workflow whose required parameter is empty.
-			{ resource: 'businessWorkspace', operation: 'get', externalSystem: 'SHOPIFY', businessObjectType: 'customer', businessObjectId: '={{ "" }}' },
+			{
+				resource: 'businessWorkspace',
+				operation: 'get',
+				externalSystem: 'SHOPIFY',
+				businessObjectType: 'customer',
+				businessObjectId: '={{ "" }}',
+			},
 			[{}],
 		);
-		expect(result.items[0].error).toBe('Business Object ID: The business object is incomplete [item 0]');
+		expect(result.items[0].error).toBe(
+			'Business Object ID: The business object is incomplete [item 0]',
+		);
 	});
 
 	it('picks the workspace type by name and names the workspace itself', async () => {
@@ -122,7 +137,11 @@ describe('Business Workspace → Find or Create', () => {
 		const id = uniqueName('f').replace(' ', '-');
 		await harness.simulator.clearRequests();
 
-		const first = await harness.run({ ...customerIssue(id), operation: 'findOrCreate' }, [{}, {}, {}]);
+		const first = await harness.run({ ...customerIssue(id), operation: 'findOrCreate' }, [
+			{},
+			{},
+			{},
+		]);
 		const second = await harness.run({ ...customerIssue(id), operation: 'findOrCreate' }, [{}]);
 
 		expect(first.items.map((item) => item.json.created)).toEqual([true, false, false]);
@@ -154,7 +173,13 @@ describe('Business Workspace → Relate and Get Many Related', () => {
 		);
 		customerId = Number(created.items[0].json.id);
 		const issues = await harness.run(
-			{ ...customerIssue('x'), operation: 'create', name: '={{ "Issue " + $json.id }}', businessObjectId: '={{ $json.id }}', attributeValues: { value: [{ attribute: 'Case Number', value: '={{ $json.id }}' }] } },
+			{
+				...customerIssue('x'),
+				operation: 'create',
+				name: '={{ "Issue " + $json.id }}',
+				businessObjectId: '={{ $json.id }}',
+				attributeValues: { value: [{ attribute: 'Case Number', value: '={{ $json.id }}' }] },
+			},
 			[{ id: uniqueName('i').replace(' ', '-') }, { id: uniqueName('i').replace(' ', '-') }],
 		);
 		issueIds = issues.items.map((item) => Number(item.json.id));
@@ -168,24 +193,45 @@ describe('Business Workspace → Relate and Get Many Related', () => {
 			relatedWorkspace: { __rl: true, mode: 'id', value: '={{ $json.issue }}' },
 			relationType: 'child',
 		};
-		const first = await harness.run(parameters, issueIds.map((issue) => ({ issue })));
+		const first = await harness.run(
+			parameters,
+			issueIds.map((issue) => ({ issue })),
+		);
 		const again = await harness.run(parameters, [{ issue: issueIds[0] }]);
 
 		expect(first.items.map((item) => item.json.alreadyRelated)).toEqual([false, false]);
 		expect(again.items[0].json).toMatchObject({ related: true, alreadyRelated: true });
-		const { body } = await harness.rest.call('GET', `/api/v2/businessworkspaces/${customerId}/relateditems`, {
-			query: { where_relationtype: 'child' },
-		});
-		expect(body.results.map((result: any) => result.data.properties.id).sort()).toEqual([...issueIds].sort());
+		const { body } = await harness.rest.call(
+			'GET',
+			`/api/v2/businessworkspaces/${customerId}/relateditems`,
+			{
+				query: { where_relationtype: 'child' },
+			},
+		);
+		expect(body.results.map((result: any) => result.data.properties.id).sort()).toEqual(
+			[...issueIds].sort(),
+		);
 	});
 
 	it('lists children and parents', async () => {
 		const children = await harness.run(
-			{ resource: 'businessWorkspace', operation: 'getRelated', workspace: byId(customerId), relationType: 'child', returnAll: true },
+			{
+				resource: 'businessWorkspace',
+				operation: 'getRelated',
+				workspace: byId(customerId),
+				relationType: 'child',
+				returnAll: true,
+			},
 			[{}],
 		);
 		const parents = await harness.run(
-			{ resource: 'businessWorkspace', operation: 'getRelated', workspace: byId(issueIds[0]), relationType: 'parent', returnAll: true },
+			{
+				resource: 'businessWorkspace',
+				operation: 'getRelated',
+				workspace: byId(issueIds[0]),
+				relationType: 'parent',
+				returnAll: true,
+			},
 			[{}],
 		);
 		expect(children.items.map((item) => item.json.id).sort()).toEqual([...issueIds].sort());
@@ -203,6 +249,8 @@ describe('Business Workspace → Relate and Get Many Related', () => {
 			},
 			[{}],
 		);
-		expect(result.items[0].error).toBe('Related Workspace: A workspace cannot be related to itself [item 0]');
+		expect(result.items[0].error).toBe(
+			'Related Workspace: A workspace cannot be related to itself [item 0]',
+		);
 	});
 });

@@ -27,7 +27,10 @@ export const DEMO = {
 export const API_VERSION = '2026-10';
 
 /** Credential data for the simulator, with field names of the shopifyAdminApi credential. */
-export function credentialData(stack: E2eStack, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function credentialData(
+	stack: E2eStack,
+	overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
 	return {
 		shop: DEMO.shop,
 		baseUrl: stack.shopifyUrl,
@@ -70,15 +73,21 @@ export async function adminGraphql<T = Record<string, unknown>>(
 	return body.data;
 }
 
-/** The simulator's control API under /_simulator/, which Shopify does not have. */
-export async function control<T = unknown>(stack: E2eStack, method: string, route: string, body?: unknown): Promise<T> {
+/** Calls the simulator's control API under /_simulator/, which Shopify does not have. */
+export async function control<T = unknown>(
+	stack: E2eStack,
+	method: string,
+	route: string,
+	body?: unknown,
+): Promise<T> {
 	const response = await fetch(`${stack.shopifyUrl}/_simulator/${route}`, {
 		method,
 		headers: body === undefined ? undefined : { 'content-type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await response.text();
-	if (!response.ok) throw new Error(`${method} /_simulator/${route} returned HTTP ${response.status}: ${text}`);
+	if (!response.ok)
+		throw new Error(`${method} /_simulator/${route} returned HTTP ${response.status}: ${text}`);
 	return (text === '' ? undefined : JSON.parse(text)) as T;
 }
 
@@ -92,7 +101,11 @@ export interface LoggedRequest {
 }
 
 export async function loggedRequests(stack: E2eStack): Promise<LoggedRequest[]> {
-	const body = await control<{ requests?: LoggedRequest[] } | LoggedRequest[]>(stack, 'GET', 'requests');
+	const body = await control<{ requests?: LoggedRequest[] } | LoggedRequest[]>(
+		stack,
+		'GET',
+		'requests',
+	);
 	return Array.isArray(body) ? body : (body.requests ?? []);
 }
 
@@ -109,21 +122,27 @@ export interface EmitResult {
 	}>;
 }
 
-export async function emitWebhook(stack: E2eStack, request: Record<string, unknown>): Promise<EmitResult> {
+export async function emitWebhook(
+	stack: E2eStack,
+	request: Record<string, unknown>,
+): Promise<EmitResult> {
 	return await control<EmitResult>(stack, 'POST', 'webhooks/emit', request);
 }
 
-/** The resource-locator value of a parameter, e.g. `{ mode: 'id', value: '5001' }`. */
+/** Builds the resource-locator value of a parameter, e.g. `{ mode: 'id', value: '5001' }`. */
 export function locator(mode: string, value: string): Record<string, unknown> {
 	return { __rl: true, mode, value };
 }
 
-/** A workflow that runs the Shopify GraphQL Admin node with `parameters` on posted items. */
+/** Builds a workflow that runs the Shopify GraphQL Admin node with `parameters` on posted items. */
 export function actionWorkflow(
 	name: string,
 	parameters: Record<string, unknown>,
 	credential: { id: string; name: string },
-	options: { binaryOutput?: { folder: string }; onError?: 'stopWorkflow' | 'continueRegularOutput' } = {},
+	options: {
+		binaryOutput?: { folder: string };
+		onError?: 'stopWorkflow' | 'continueRegularOutput';
+	} = {},
 ): OperationWorkflow {
 	return buildOperationWorkflow({
 		name,
@@ -144,7 +163,8 @@ export async function runAction(
 	items: Array<Record<string, unknown>> = [{}],
 ): Promise<OperationResult> {
 	const result = await callOperation(stack, workflow, items);
-	if (result.status !== 200) throw new Error(`Workflow answered HTTP ${result.status}: ${JSON.stringify(result.body)}`);
+	if (result.status !== 200)
+		throw new Error(`Workflow answered HTTP ${result.status}: ${JSON.stringify(result.body)}`);
 	return result;
 }
 
@@ -175,12 +195,17 @@ export async function deliverWebhook(
 		'x-shopify-triggered-at': '2026-03-02T09:15:00.000Z',
 		...options.headers,
 	};
-	if (options.key) headers['x-shopify-hmac-sha256'] = createHmac('sha256', options.key).update(bytes).digest('base64');
+	if (options.key)
+		headers['x-shopify-hmac-sha256'] = createHmac('sha256', options.key)
+			.update(bytes)
+			.digest('base64');
 	return await new Promise((resolve, reject) => {
 		const request = http.request(url, { method: 'POST', headers }, (response) => {
 			const chunks: Buffer[] = [];
 			response.on('data', (chunk: Buffer) => chunks.push(chunk));
-			response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+			response.on('end', () =>
+				resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+			);
 			response.on('error', reject);
 		});
 		request.on('error', reject);

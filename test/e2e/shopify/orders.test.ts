@@ -1,5 +1,12 @@
 import { getStack } from '../support';
-import { actionWorkflow, control, createCredential, lastNodeOutput, locator, runAction } from './helpers';
+import {
+	actionWorkflow,
+	control,
+	createCredential,
+	lastNodeOutput,
+	locator,
+	runAction,
+} from './helpers';
 
 const stack = getStack();
 let credential: { id: string; name: string };
@@ -47,7 +54,10 @@ describe('Order › Get', () => {
 		const [item] = (await runAction(stack, get, [{ mode: 'id', value: '5001' }])).items;
 		const order = item.json as Record<string, any>;
 		expect(order.lineItems.map((line: any) => line.sku)).toEqual(['TRS-42', expect.any(String)]);
-		expect(order.transactions.map((transaction: any) => transaction.kind)).toEqual(['AUTHORIZATION', 'CAPTURE']);
+		expect(order.transactions.map((transaction: any) => transaction.kind)).toEqual([
+			'AUTHORIZATION',
+			'CAPTURE',
+		]);
 		expect(order.fulfillments[0].tracking[0]).toEqual({
 			company: 'DHL Express',
 			number: '00340434161234567890',
@@ -58,7 +68,9 @@ describe('Order › Get', () => {
 	});
 
 	it('reads all 260 line items of a large order', async () => {
-		const [item] = (await runAction(stack, get, [{ mode: 'name', value: '#1004', simplify: false }])).items;
+		const [item] = (
+			await runAction(stack, get, [{ mode: 'name', value: '#1004', simplify: false }])
+		).items;
 		const lineItems = item.json.lineItems as Array<{ id: string }>;
 		expect(lineItems).toHaveLength(260);
 		expect(new Set(lineItems.map((line) => line.id)).size).toBe(260);
@@ -66,7 +78,8 @@ describe('Order › Get', () => {
 	});
 
 	it('keeps a 64-bit order id exact', async () => {
-		const [item] = (await runAction(stack, get, [{ mode: 'id', value: '820982911946154508' }])).items;
+		const [item] = (await runAction(stack, get, [{ mode: 'id', value: '820982911946154508' }]))
+			.items;
 		expect(item.json.legacyResourceId).toBe('820982911946154508');
 		expect((item.json.lineItems as Array<{ id: string }>).map((line) => line.id)).toEqual([
 			'gid://shopify/LineItem/866550311766439020',
@@ -75,15 +88,19 @@ describe('Order › Get', () => {
 	});
 
 	it('includes refunds with their line items and returns in the raw output', async () => {
-		const [item] = (await runAction(stack, get, [{ mode: 'id', value: '5007', simplify: false }])).items;
-		const refunds = item.json.refunds as Array<{ legacyResourceId: string; refundLineItems: unknown[] }>;
+		const [item] = (await runAction(stack, get, [{ mode: 'id', value: '5007', simplify: false }]))
+			.items;
+		const refunds = item.json.refunds as Array<{
+			legacyResourceId: string;
+			refundLineItems: unknown[];
+		}>;
 		expect(refunds.map((refund) => refund.legacyResourceId).sort()).toEqual(['9301', '9302']);
-		expect(refunds.find((refund) => refund.legacyResourceId === '9302')?.refundLineItems).toEqual([]);
-		expect((item.json.returns as Array<{ name: string }>).map((entry) => entry.name).sort()).toEqual([
-			'#1007-R1',
-			'#1007-R2',
-			'#1007-R3',
-		]);
+		expect(refunds.find((refund) => refund.legacyResourceId === '9302')?.refundLineItems).toEqual(
+			[],
+		);
+		expect(
+			(item.json.returns as Array<{ name: string }>).map((entry) => entry.name).sort(),
+		).toEqual(['#1007-R1', '#1007-R2', '#1007-R3']);
 	});
 
 	it('reports a missing order on its item, with pairedItem intact', async () => {
@@ -95,14 +112,21 @@ describe('Order › Get', () => {
 		]);
 		expect(result.items).toHaveLength(4);
 		expect(result.items[0].error).toBeUndefined();
-		expect(result.items[1].error).toBe('Order: Order gid://shopify/Order/999999 was not found [item 1]');
+		expect(result.items[1].error).toBe(
+			'Order: Order gid://shopify/Order/999999 was not found [item 1]',
+		);
 		expect(result.items[2].error).toBe('Order: No order named #9999 was found [item 2]');
 		expect(result.items[3].error).toBe(
 			'Order: "gid://shopify/Product/7001" is the ID of a Product, not of a Order [item 3]',
 		);
 
 		const output = await lastNodeOutput(stack, result.workflowId, 1);
-		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(output.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 	});
 });
 

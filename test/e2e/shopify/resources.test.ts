@@ -1,5 +1,12 @@
 import { getStack } from '../support';
-import { actionWorkflow, adminGraphql, control, createCredential, locator, runAction } from './helpers';
+import {
+	actionWorkflow,
+	adminGraphql,
+	control,
+	createCredential,
+	locator,
+	runAction,
+} from './helpers';
 
 const stack = getStack();
 let credential: { id: string; name: string };
@@ -21,7 +28,11 @@ interface ProductState {
 	documents: { type: string; value: string } | null;
 }
 
-async function productState(id = SOCKS, namespace = 'custom', key = 'documents'): Promise<ProductState> {
+async function productState(
+	id = SOCKS,
+	namespace = 'custom',
+	key = 'documents',
+): Promise<ProductState> {
 	const data = await adminGraphql<{ product: ProductState }>(
 		stack,
 		'query ($id: ID!, $ns: String!, $key: String!) { product(id: $id) { descriptionHtml documents: metafield(namespace: $ns, key: $key) { type value } } }',
@@ -45,7 +56,9 @@ describe('Product', () => {
 			'TRS-43',
 			'TRS-44',
 		]);
-		expect((item.json.metafields as Record<string, string>)['custom.material']).toBe('Recycled mesh');
+		expect((item.json.metafields as Record<string, string>)['custom.material']).toBe(
+			'Recycled mesh',
+		);
 	});
 
 	describe('document links', () => {
@@ -86,7 +99,11 @@ describe('Product', () => {
 				{ mode: 'merge', description: true, links: [{ url: SDS, title: 'Safety data sheet' }] },
 			]);
 			expect(first.items[0].error).toBeUndefined();
-			expect(first.items[0].json).toMatchObject({ metafield: 'set', descriptionUpdated: true, added: 1 });
+			expect(first.items[0].json).toMatchObject({
+				metafield: 'set',
+				descriptionUpdated: true,
+				added: 1,
+			});
 
 			let state = await productState();
 			expect(state.documents).toEqual({ type: 'list.url', value: JSON.stringify([SDS]) });
@@ -112,7 +129,9 @@ describe('Product', () => {
 		});
 
 		it('replaces the links in replace mode', async () => {
-			await runAction(stack, publish(), [{ mode: 'replace', description: true, links: [{ url: MANUAL, title: 'Manual v2' }] }]);
+			await runAction(stack, publish(), [
+				{ mode: 'replace', description: true, links: [{ url: MANUAL, title: 'Manual v2' }] },
+			]);
 			const state = await productState();
 			expect(JSON.parse(state.documents?.value ?? '[]')).toEqual([MANUAL]);
 			expect(state.descriptionHtml).not.toContain(SDS);
@@ -121,7 +140,9 @@ describe('Product', () => {
 
 		it("surfaces Shopify's userErrors", async () => {
 			// The metafield is list.url now; Shopify refuses to change the type of an existing one.
-			const [item] = (await runAction(stack, publish(), [{ mode: 'replace', type: 'url', links: [{ url: SDS }] }])).items;
+			const [item] = (
+				await runAction(stack, publish(), [{ mode: 'replace', type: 'url', links: [{ url: SDS }] }])
+			).items;
 			expect(item.error).toMatch(
 				/^Shopify rejected metafieldsSet: field metafields\.0\.type: Type "url" does not match the existing metafield's type "list\.url".* \[item 0\]$/,
 			);
@@ -129,8 +150,14 @@ describe('Product', () => {
 		});
 
 		it('rejects a link that is not an http URL before calling Shopify', async () => {
-			const [item] = (await runAction(stack, publish(), [{ mode: 'merge', links: [{ url: 'javascript:alert(1)' }] }])).items;
-			expect(item.error).toBe('Links (JSON) [0]: "javascript:alert(1)" is not an http or https URL [item 0]');
+			const [item] = (
+				await runAction(stack, publish(), [
+					{ mode: 'merge', links: [{ url: 'javascript:alert(1)' }] },
+				])
+			).items;
+			expect(item.error).toBe(
+				'Links (JSON) [0]: "javascript:alert(1)" is not an http or https URL [item 0]',
+			);
 		});
 
 		it('merges into an existing json metafield and keeps its further fields', async () => {
@@ -152,7 +179,12 @@ describe('Product', () => {
 			const state = await productState(SHOE);
 			expect(state.documents?.type).toBe('json');
 			expect(JSON.parse(state.documents?.value ?? '[]')).toEqual([
-				{ title: 'Care guide (2026)', url: CARE_GUIDE, docType: 'care-guide', approvedAt: '2026-01-20T09:00:00Z' },
+				{
+					title: 'Care guide (2026)',
+					url: CARE_GUIDE,
+					docType: 'care-guide',
+					approvedAt: '2026-01-20T09:00:00Z',
+				},
 				{ title: 'Safety data sheet', url: SDS, docType: 'sds' },
 			]);
 		});
@@ -194,8 +226,15 @@ describe('Product', () => {
 				credential,
 			);
 			const [item] = (await runAction(stack, workflow, [{ url: SDS }])).items;
-			expect(item.json).toMatchObject({ metafield: 'set', type: 'url', links: [{ url: SDS, title: 'Certificate' }] });
-			expect((await productState(SOCKS, 'custom', 'certificate')).documents).toEqual({ type: 'url', value: SDS });
+			expect(item.json).toMatchObject({
+				metafield: 'set',
+				type: 'url',
+				links: [{ url: SDS, title: 'Certificate' }],
+			});
+			expect((await productState(SOCKS, 'custom', 'certificate')).documents).toEqual({
+				type: 'url',
+				value: SDS,
+			});
 		});
 
 		it('removes withdrawn links and finally the metafield and the block', async () => {
@@ -231,15 +270,26 @@ describe('Return', () => {
 			lineItemId: 'gid://shopify/LineItem/17001',
 			returnReason: 'SIZE_TOO_SMALL',
 		});
-		expect((closed.json.refunds as Array<{ id: string }>).map((refund) => refund.id)).toEqual(['gid://shopify/Refund/9301']);
+		expect((closed.json.refunds as Array<{ id: string }>).map((refund) => refund.id)).toEqual([
+			'gid://shopify/Refund/9301',
+		]);
 
 		const many = actionWorkflow(
 			'shopify return get many',
-			{ resource: 'return', operation: 'getMany', order: locator('name', '#1007'), returnAll: true },
+			{
+				resource: 'return',
+				operation: 'getMany',
+				order: locator('name', '#1007'),
+				returnAll: true,
+			},
 			credential,
 		);
 		const result = await runAction(stack, many);
-		expect(result.items.map((item) => item.json.status).sort()).toEqual(['CLOSED', 'OPEN', 'REQUESTED']);
+		expect(result.items.map((item) => item.json.status).sort()).toEqual([
+			'CLOSED',
+			'OPEN',
+			'REQUESTED',
+		]);
 	});
 });
 
@@ -251,7 +301,11 @@ describe('Refund', () => {
 			credential,
 		);
 		const [shippingOnly] = (await runAction(stack, get, [{ id: '9302' }])).items;
-		expect(shippingOnly.json).toMatchObject({ id: 'gid://shopify/Refund/9302', lineItems: [], note: 'Late delivery: shipping refunded' });
+		expect(shippingOnly.json).toMatchObject({
+			id: 'gid://shopify/Refund/9302',
+			lineItems: [],
+			note: 'Late delivery: shipping refunded',
+		});
 		expect((shippingOnly.json.shipping as Array<{ title: string }>)[0].title).toBe('DHL Paket');
 
 		const many = actionWorkflow(
@@ -281,11 +335,19 @@ describe('Transaction', () => {
 
 		const many = actionWorkflow(
 			'shopify transaction get many',
-			{ resource: 'transaction', operation: 'getMany', order: locator('id', '5002'), returnAll: false, limit: 10 },
+			{
+				resource: 'transaction',
+				operation: 'getMany',
+				order: locator('id', '5002'),
+				returnAll: false,
+				limit: 10,
+			},
 			credential,
 		);
 		const result = await runAction(stack, many);
-		expect(result.items.map((item) => [item.json.kind, item.json.status, item.json.errorCode])).toEqual([
+		expect(
+			result.items.map((item) => [item.json.kind, item.json.status, item.json.errorCode]),
+		).toEqual([
 			['SALE', 'FAILURE', 'CARD_DECLINED'],
 			['SALE', 'SUCCESS', null],
 		]);
@@ -296,11 +358,18 @@ describe('Customer', () => {
 	it('gets a customer', async () => {
 		const workflow = actionWorkflow(
 			'shopify customer get',
-			{ resource: 'customer', operation: 'get', customer: locator('url', 'https://admin.shopify.com/store/demo-shop/customers/6001') },
+			{
+				resource: 'customer',
+				operation: 'get',
+				customer: locator('url', 'https://admin.shopify.com/store/demo-shop/customers/6001'),
+			},
 			credential,
 		);
 		const [item] = (await runAction(stack, workflow)).items;
-		expect(item.json).toMatchObject({ id: 'gid://shopify/Customer/6001', displayName: 'Anna Becker' });
+		expect(item.json).toMatchObject({
+			id: 'gid://shopify/Customer/6001',
+			displayName: 'Anna Becker',
+		});
 	});
 });
 
@@ -317,25 +386,41 @@ describe('Custom Query', () => {
 			},
 			credential,
 		);
-		const [item] = (await runAction(stack, workflow, [{ id: 'gid://shopify/Order/820982911946154508' }])).items;
+		const [item] = (
+			await runAction(stack, workflow, [{ id: 'gid://shopify/Order/820982911946154508' }])
+		).items;
 		expect(item.json.order).toEqual({ name: '#1005', legacyResourceId: '820982911946154508' });
-		expect((item.json._cost as { requestedQueryCost: number }).requestedQueryCost).toBeGreaterThan(0);
+		expect((item.json._cost as { requestedQueryCost: number }).requestedQueryCost).toBeGreaterThan(
+			0,
+		);
 	});
 
 	it("reports Shopify's GraphQL error with its path", async () => {
 		const workflow = actionWorkflow(
 			'shopify custom query error',
-			{ resource: 'customQuery', operation: 'execute', query: '{ shop { nameX } }', variables: '{}' },
+			{
+				resource: 'customQuery',
+				operation: 'execute',
+				query: '{ shop { nameX } }',
+				variables: '{}',
+			},
 			credential,
 		);
 		const [item] = (await runAction(stack, workflow)).items;
-		expect(item.error).toMatch(/^Shopify returned an error for "anonymous": Field 'nameX' doesn't exist on type 'Shop'.* \[item 0\]$/);
+		expect(item.error).toMatch(
+			/^Shopify returned an error for "anonymous": Field 'nameX' doesn't exist on type 'Shop'.* \[item 0\]$/,
+		);
 	});
 
 	it('rejects variables that are not JSON', async () => {
 		const workflow = actionWorkflow(
 			'shopify custom query variables',
-			{ resource: 'customQuery', operation: 'execute', query: '{ shop { name } }', variables: '{ id: 1' },
+			{
+				resource: 'customQuery',
+				operation: 'execute',
+				query: '{ shop { name } }',
+				variables: '{ id: 1',
+			},
 			credential,
 		);
 		const [item] = (await runAction(stack, workflow)).items;

@@ -16,7 +16,7 @@ import {
 	workspaceTypeLocator,
 } from '../common.descriptions';
 
-/** The three fields that identify a business object. */
+/** Returns the three parameters that identify a business object. */
 export function businessObjectProperties(required: boolean): INodeProperties[] {
 	return [
 		{
@@ -160,7 +160,9 @@ export async function createFromParameters(
 	const options = functions.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const requestedName = String(functions.getNodeParameter('name', itemIndex, '') ?? '').trim();
 	const name =
-		requestedName === '' ? undefined : await forParameter('Name', async () => validateItemName(requestedName));
+		requestedName === ''
+			? undefined
+			: await forParameter('Name', async () => validateItemName(requestedName));
 	const typeId = await resolveLocator(
 		functions,
 		context,

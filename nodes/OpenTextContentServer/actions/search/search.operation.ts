@@ -308,7 +308,12 @@ export async function execute(
 			const received = readResults(body);
 			// OTLocation lists an item's own ID too, so the location itself matches; it is left out.
 			const items = received.filter((result) => readProperties(result)?.id !== locationId);
-			return { items, received: received.length, pageTotal: readPageTotal(body), pageLimit: readPageLimit(body) };
+			return {
+				items,
+				received: received.length,
+				pageTotal: readPageTotal(body),
+				pageLimit: readPageLimit(body),
+			};
 		}, limit);
 	// A query the server cannot evaluate is the LQL Query's fault; built queries are escaped.
 	const results = queryType === 'lql' ? await forParameter('LQL Query', search) : await search();

@@ -48,7 +48,7 @@ export async function execute(
 		query: TRANSACTION_GET,
 		variables: { id: transactionId },
 	});
-	// node() answers an empty object when the id belongs to another type.
+	// node() returns an object without these fields when the id belongs to another type.
 	if (!node?.id) throw notFound('Transaction', transactionId, 'Transaction ID');
 
 	const transaction = node as TransactionNode;
