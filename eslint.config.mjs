@@ -57,8 +57,8 @@ export default [
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
 		rules: {
 			...n8nNodesBase.configs.nodes.rules,
-			// These two ask for the string 'main', which contradicts the community rule
-			// node-connection-type-literal (use NodeConnectionTypes.Main); n8n's own node-cli
+			// These two require the string 'main', but the community rule
+			// node-connection-type-literal requires NodeConnectionTypes.Main. n8n's own node-cli
 			// lint config turns them off for the same reason.
 			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
 			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',

@@ -148,7 +148,7 @@ async function exchangeForOtcsTicket(
 	const ticket = readHeader(response, 'OTCSTicket');
 	if (ticket === undefined) {
 		throw new UserError(
-			`${step} failed: Content Server answered without an OTCSTicket header. Check that the Base URL points at Content Server and that OTDS authentication is enabled there.`,
+			`${step} failed: Content Server returned no OTCSTicket header. Check that the Base URL points at Content Server and that OTDS authentication is enabled there.`,
 		);
 	}
 	return ticket;

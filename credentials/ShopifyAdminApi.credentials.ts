@@ -297,7 +297,7 @@ async function mintToken(
 	) {
 		const text = shopifyErrorText(response.body) ?? `HTTP ${response.statusCode}`;
 		throw new UserError(
-			`${step} failed: Shopify answered "${text}" (HTTP ${response.statusCode}). Check the shop, Client ID and Client Secret, and that the app is installed on this shop.`,
+			`${step} failed: Shopify returned "${text}" (HTTP ${response.statusCode}). Check the shop, Client ID and Client Secret, and that the app is installed on this shop.`,
 		);
 	}
 
@@ -342,7 +342,7 @@ async function verifyAccessToken(
 	if (response.statusCode !== 200 || !data?.shop) {
 		const text = shopifyErrorText(response.body) ?? `HTTP ${response.statusCode}`;
 		throw new UserError(
-			`${step} failed: Shopify answered "${text}" (HTTP ${response.statusCode}). Check the shop, the API version and the token; a token of another shop or an uninstalled app is rejected.`,
+			`${step} failed: Shopify returned "${text}" (HTTP ${response.statusCode}). Check the shop, the API version and the token; a token of another shop or an uninstalled app is rejected.`,
 		);
 	}
 	return { sessionToken: token, sessionExpiresAt: '' };

@@ -180,7 +180,7 @@ describe('preAuthentication', () => {
 				authentication: 'otdsTicket',
 				otdsTicket: 'x',
 			}),
-		).rejects.toThrow(/answered without an OTCSTicket header/);
+		).rejects.toThrow(/returned no OTCSTicket header/);
 	});
 
 	it('marks a server error as retryable for the node', async () => {

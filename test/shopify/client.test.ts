@@ -249,7 +249,7 @@ describe('ShopifyClient', () => {
 		const minting = Object.assign(new Error('wrapped'), {
 			cause: {
 				name: 'UserError',
-				message: 'Requesting an access token failed: Shopify answered "invalid_client"',
+				message: 'Requesting an access token failed: Shopify returned "invalid_client"',
 			},
 		});
 		const { client } = makeClient([minting]);
@@ -258,7 +258,7 @@ describe('ShopifyClient', () => {
 			.catch((error: unknown) => error)) as ShopifyRequestError;
 		expect(failure.kind).toBe('auth');
 		expect(failure.message).toBe(
-			'Requesting an access token failed: Shopify answered "invalid_client"',
+			'Requesting an access token failed: Shopify returned "invalid_client"',
 		);
 	});
 

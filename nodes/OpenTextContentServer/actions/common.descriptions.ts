@@ -6,7 +6,7 @@ const PATH_HINT =
 const ID_REGEX = '^\\s*\\d+\\s*$';
 
 /**
- * A resource locator with the modes From List, By Path and By ID. The modes are written
+ * Builds a resource locator with the modes From List, By Path and By ID. The modes are written
  * out in the `modes` array because n8n's lint rules recognise them only there.
  */
 function nodeLocator(
@@ -52,7 +52,7 @@ function nodeLocator(
 	};
 }
 
-/** A folder, business workspace or volume, picked from a list, by path or by ID. */
+/** Builds the locator for a folder, business workspace or volume: from a list, by path or by ID. */
 export function folderLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return nodeLocator(
 		{ displayName: 'Folder', name: 'folder' },
@@ -63,7 +63,7 @@ export function folderLocator(overrides: Partial<INodeProperties> = {}): INodePr
 	);
 }
 
-/** A document, picked from a list, by path or by ID. */
+/** Builds the locator for a document: from a list, by path or by ID. */
 export function documentLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return nodeLocator(
 		{ displayName: 'Document', name: 'document' },
@@ -74,7 +74,7 @@ export function documentLocator(overrides: Partial<INodeProperties> = {}): INode
 	);
 }
 
-/** Any item (document, folder, workspace), picked from a list, by path or by ID. */
+/** Builds the locator for any item (document, folder, workspace): from a list, by path or by ID. */
 export function itemLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return nodeLocator(
 		{ displayName: 'Item', name: 'item' },
@@ -85,7 +85,7 @@ export function itemLocator(overrides: Partial<INodeProperties> = {}): INodeProp
 	);
 }
 
-/** A category definition, picked from a list, by path in the Categories volume or by ID. */
+/** Builds the locator for a category: from a list, by path in the Categories volume or by ID. */
 export function categoryLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return nodeLocator(
 		{ displayName: 'Category', name: 'category' },
@@ -96,7 +96,7 @@ export function categoryLocator(overrides: Partial<INodeProperties> = {}): INode
 	);
 }
 
-/** A business workspace, picked from a list, by path or by ID. */
+/** Builds the locator for a business workspace: from a list, by path or by ID. */
 export function workspaceLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return nodeLocator(
 		{ displayName: 'Workspace', name: 'workspace' },
@@ -107,7 +107,7 @@ export function workspaceLocator(overrides: Partial<INodeProperties> = {}): INod
 	);
 }
 
-/** A business workspace type, picked from a list, by name or by ID. */
+/** Builds the locator for a business workspace type: from a list, by name or by ID. */
 export function workspaceTypeLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
 		displayName: 'Workspace Type',
@@ -295,7 +295,7 @@ export function categoryValueProperties(
 	];
 }
 
-/** Options for a name that is already taken in the target folder. */
+/** Builds the If Name Exists option for a name already used in the target folder. */
 export function nameClashProperty(
 	withVersion: boolean,
 	overrides: Partial<INodeProperties> = {},

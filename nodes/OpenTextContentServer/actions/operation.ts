@@ -1,13 +1,5 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
+import type { Operation as SharedOperation } from '../../shared/router';
 import type { ContentServerContext } from '../helpers/context';
 
 /** One operation: its parameters and the step that runs it for one input item. */
-export interface Operation {
-	description: INodeProperties[];
-	execute(
-		this: IExecuteFunctions,
-		context: ContentServerContext,
-		itemIndex: number,
-	): Promise<INodeExecutionData[]>;
-}
+export type Operation = SharedOperation<ContentServerContext>;

@@ -119,7 +119,7 @@ export async function updateProductLinks(
 		const after = change(before);
 		if (target.type === 'url' && after.length > 1) {
 			throw new InputError(
-				`A metafield of type url holds one link, but ${after.length} links would be stored`,
+				`A metafield of type url contains one link, but ${after.length} links would be stored`,
 				'Metafield Type',
 				'Choose the type list.url, or pass a single link with Mode set to Replace.',
 			);

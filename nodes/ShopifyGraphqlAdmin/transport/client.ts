@@ -233,7 +233,7 @@ export class ShopifyClient {
 					);
 				const reason =
 					status === 429
-						? 'Shopify answered HTTP 429 (too many requests)'
+						? 'Shopify returned HTTP 429 (too many requests)'
 						: `Shopify throttled the query (cost ${String(payload?.extensions?.cost?.requestedQueryCost ?? '?')}, ${String(payload?.extensions?.cost?.throttleStatus?.currentlyAvailable ?? '?')} points available)`;
 				await this.wait(waitMs, reason, name, rateLimitRetries, MAX_RATE_LIMIT_RETRIES);
 				continue;
@@ -244,7 +244,7 @@ export class ShopifyClient {
 					serverRetries++;
 					await this.wait(
 						serverRetryWaitMs(serverRetries),
-						`Shopify answered HTTP ${status}`,
+						`Shopify returned HTTP ${status}`,
 						name,
 						serverRetries,
 						MAX_SERVER_RETRIES,
@@ -287,7 +287,7 @@ export class ShopifyClient {
 			if (!payload || payload.data === undefined || payload.data === null) {
 				throw new ShopifyRequestError(
 					'http',
-					`Shopify answered "${name}" without data (HTTP ${status})`,
+					`Shopify returned no data for "${name}" (HTTP ${status})`,
 					{
 						status,
 						fix: 'Check that the Base URL Override points at the Shopify Admin API.',

@@ -35,7 +35,12 @@ const displayOptions = { show: { resource: ['document'], operation: ['download']
 export const description = updateDisplayOptions(displayOptions, properties);
 
 function fileNameFromDisposition(header: unknown): string | undefined {
-	const text = Array.isArray(header) ? String(header[0]) : typeof header === 'string' ? header : '';
+	let text = '';
+	if (Array.isArray(header)) {
+		text = String(header[0]);
+	} else if (typeof header === 'string') {
+		text = header;
+	}
 	const encoded = /filename\*=UTF-8''([^;]+)/i.exec(text);
 	if (encoded) {
 		try {

@@ -11,7 +11,7 @@ export const linkStorageProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'custom',
 		required: true,
-		description: 'Namespace of the product metafield that holds the links',
+		description: 'Namespace of the product metafield that contains the links',
 	},
 	{
 		displayName: 'Metafield Key',
