@@ -40,7 +40,10 @@ function errorItem<Context>(
 ): INodeExecutionData[] {
 	const nodeError = options.toNodeError(functions.getNode(), error, itemIndex);
 	return functions.helpers.constructExecutionMetaData(
-		[{ json: { error: nodeError.message, description: nodeError.description ?? null } }],
+		// n8n sends an item to the error output of "Continue (using error output)" when its JSON has
+		// only the keys error, message and details. Setting `item.error` would route it too, but n8n
+		// then replaces the JSON with the message alone and the hint on what to do is lost.
+		[{ json: { error: nodeError.message, details: nodeError.description ?? null } }],
 		{ itemData: { item: itemIndex } },
 	);
 }

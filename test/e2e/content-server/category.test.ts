@@ -136,7 +136,7 @@ describe('Category → Apply', () => {
 		expect(result.items[0].error).toBe(
 			'Attribute Values: Category "Shopify Order" has no attribute named "Order No" [item 0]',
 		);
-		expect(String(result.items[0].json.description)).toContain(
+		expect(String(result.items[0].json.details)).toContain(
 			'"Order Number", "Order ID", "Order Date"',
 		);
 		const applies = (await harness.simulator.requests()).filter(

@@ -223,7 +223,7 @@ describe('Document → Upload', () => {
 		expect(result.items[0].error).toBe(
 			'File Name: The name "Order: 1001.pdf" contains ":", which Content Server does not allow in names [item 0]',
 		);
-		expect(result.items[0].json.description).toBe('Replace the colon, e.g. with "-".');
+		expect(result.items[0].json.details).toBe('Replace the colon, e.g. with "-".');
 		const creates = (await harness.simulator.requests()).filter(
 			(request) => request.method === 'POST' && request.path.endsWith('/nodes'),
 		);
@@ -251,7 +251,7 @@ describe('Document → Upload', () => {
 			binaryInput: true,
 		});
 		expect(result.items[0].error).toMatch(/\[item 0\]$/);
-		expect(String(result.items[0].json.description)).toMatch(
+		expect(String(result.items[0].json.details)).toMatch(
 			/exists and that the user of the credential has permission/,
 		);
 	});

@@ -124,7 +124,7 @@ describe('Folder → Ensure Path', () => {
 			[{}],
 		);
 		expect(result.items[0].error).toBe(message);
-		expect(typeof result.items[0].json.description).toBe('string');
+		expect(typeof result.items[0].json.details).toBe('string');
 	});
 });
 
@@ -246,5 +246,24 @@ describe('Folder → Get, Get Many Children, Delete', () => {
 		);
 		expect(result.items[0].json).toEqual({ deleted: true, id: parentId });
 		expect(await harness.rest.getNode(parentId)).toBeUndefined();
+	});
+});
+
+describe('On Error: Continue (using error output)', () => {
+	it('sends failed items to the error output and the others to the main output', async () => {
+		const result = await harness.run(
+			{ resource: 'folder', operation: 'get', folder: byId('={{ $json.folderId }}') },
+			[{ folderId: harness.folder.id }, { folderId: 987654321 }],
+			{ onError: 'continueErrorOutput' },
+		);
+
+		expect(result.status).toBe(200);
+		const [found, missing] = [...result.items].sort(
+			(a, b) => Number(a.fromErrorOutput ?? false) - Number(b.fromErrorOutput ?? false),
+		);
+		expect(found.fromErrorOutput).toBeUndefined();
+		expect(found.json.id).toBe(harness.folder.id);
+		expect(missing.fromErrorOutput).toBe(true);
+		expect(missing.error).toMatch(/\[item 1\]$/);
 	});
 });

@@ -8,6 +8,7 @@ import {
 	getStack,
 	PACKAGE_NAME,
 	type E2eStack,
+	type OnError,
 	type OperationResult,
 } from '../support';
 import { ContentServerRestClient, type NodeProperties } from './rest-client';
@@ -93,7 +94,13 @@ export interface Harness {
 	run(
 		parameters: Record<string, unknown>,
 		items: Array<Record<string, unknown>>,
-		options?: { binaryInput?: boolean; binaryOutput?: string; stopOnError?: boolean },
+		options?: {
+			binaryInput?: boolean;
+			binaryOutput?: string;
+			stopOnError?: boolean;
+			/** Overrides stopOnError; "continueErrorOutput" marks items from the error output. */
+			onError?: OnError;
+		},
 	): Promise<OperationResult>;
 	/** Writes a file under the stack's files folder and returns its path. */
 	writeFile(name: string, content: Buffer | string): string;
@@ -134,7 +141,8 @@ export async function createHarness(label: string): Promise<Harness> {
 					type: NODE_TYPE,
 					parameters,
 					credentials: { openTextContentServerApi: credential },
-					onError: options.stopOnError ? 'stopWorkflow' : 'continueRegularOutput',
+					onError:
+						options.onError ?? (options.stopOnError ? 'stopWorkflow' : 'continueRegularOutput'),
 				},
 				binaryInput: options.binaryInput,
 				binaryOutput: options.binaryOutput ? { folder: options.binaryOutput } : undefined,

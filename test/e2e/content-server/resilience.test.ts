@@ -239,7 +239,7 @@ describe('transient failures', () => {
 		);
 
 		expect(result.items[0].error).toMatch(/HTTP 503 \[item 0\]$/);
-		expect(String(result.items[0].json.description)).toMatch(/sent 5 time\(s\)/);
+		expect(String(result.items[0].json.details)).toMatch(/sent 5 time\(s\)/);
 	});
 });
 

@@ -351,6 +351,23 @@ describe('Transaction', () => {
 			['SALE', 'FAILURE', 'CARD_DECLINED'],
 			['SALE', 'SUCCESS', null],
 		]);
+
+		// Return All must stay within the cost limit of a single query.
+		const all = actionWorkflow(
+			'shopify transaction get all',
+			{
+				resource: 'transaction',
+				operation: 'getMany',
+				order: locator('id', '5001'),
+				returnAll: true,
+			},
+			credential,
+		);
+		const allResult = await runAction(stack, all);
+		expect(allResult.items.map((item) => item.error)).not.toContainEqual(expect.any(String));
+		expect(allResult.items.map((item) => item.json.id)).toEqual(
+			expect.arrayContaining(['gid://shopify/OrderTransaction/9502']),
+		);
 	});
 });
 

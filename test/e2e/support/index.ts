@@ -5,6 +5,7 @@ export {
 	deployWorkflow,
 	type BinaryMetadata,
 	type BuildOperationWorkflowOptions,
+	type OnError,
 	type OperationItem,
 	type OperationNode,
 	type OperationResult,

@@ -65,6 +65,8 @@ export interface OperationItem {
 	binary: Record<string, BinaryMetadata>;
 	/** The item's error message when the node failed on it (onError "continue…"). */
 	error?: string;
+	/** True when the item left the node by its error output (onError "continueErrorOutput"). */
+	fromErrorOutput?: boolean;
 }
 
 export interface OperationResult {
@@ -78,6 +80,8 @@ export interface OperationResult {
 
 /** Key under which the workflow copies each item's binary metadata into its JSON for the response. */
 const BINARY_METADATA_KEY = '__binary';
+/** Key the error-output branch sets on each item, so that the response tells the outputs apart. */
+const ERROR_OUTPUT_KEY = '__errorOutput';
 
 function slugify(text: string): string {
 	return (
@@ -233,8 +237,45 @@ export function buildOperationWorkflow(options: BuildOperationWorkflowOptions): 
 			options: {},
 		},
 	});
-	link(nodeName, 'Copy Binary Metadata');
-	if (onError === 'continueErrorOutput') link(nodeName, 'Copy Binary Metadata', 1);
+	if (onError === 'continueErrorOutput') {
+		// Both outputs meet in a Merge, so that Respond to Webhook answers once with all items.
+		nodes.push({
+			id: uuidFrom(`${webhookPath}/mark-error-output`),
+			name: 'Mark Error Output',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [1100, 200],
+			parameters: {
+				mode: 'manual',
+				includeOtherFields: true,
+				assignments: {
+					assignments: [
+						{
+							id: uuidFrom(`${webhookPath}/mark-error-output/assignment`),
+							name: ERROR_OUTPUT_KEY,
+							type: 'boolean',
+							value: true,
+						},
+					],
+				},
+				options: {},
+			},
+		});
+		nodes.push({
+			id: uuidFrom(`${webhookPath}/join-outputs`),
+			name: 'Join Outputs',
+			type: 'n8n-nodes-base.merge',
+			typeVersion: 3.2,
+			position: [1320, 100],
+			parameters: {},
+		});
+		link(nodeName, 'Join Outputs', 0, 0);
+		link(nodeName, 'Mark Error Output', 1);
+		link('Mark Error Output', 'Join Outputs', 0, 1);
+		link('Join Outputs', 'Copy Binary Metadata');
+	} else {
+		link(nodeName, 'Copy Binary Metadata');
+	}
 
 	nodes.push({
 		id: uuidFrom(`${webhookPath}/respond`),
@@ -335,7 +376,11 @@ function errorMessageOf(value: unknown): string | undefined {
 }
 
 function toOperationItem(raw: unknown): OperationItem {
-	const { [BINARY_METADATA_KEY]: binaryMetadata, ...json } = (raw ?? {}) as Record<string, unknown>;
+	const {
+		[BINARY_METADATA_KEY]: binaryMetadata,
+		[ERROR_OUTPUT_KEY]: fromErrorOutput,
+		...json
+	} = (raw ?? {}) as Record<string, unknown>;
 	const binary: Record<string, BinaryMetadata> = {};
 	for (const [property, value] of Object.entries(
 		(binaryMetadata ?? {}) as Record<string, unknown>,
@@ -345,6 +390,7 @@ function toOperationItem(raw: unknown): OperationItem {
 	const item: OperationItem = { json, binary };
 	const error = errorMessageOf(json.error);
 	if (error !== undefined) item.error = error;
+	if (fromErrorOutput === true) item.fromErrorOutput = true;
 	return item;
 }
 

@@ -18,8 +18,12 @@ import {
 	simplifyProperty,
 } from '../common.descriptions';
 
-/** Order.transactions is a plain list without cursor paging; Return All reads up to this many. */
-const MAX_TRANSACTIONS = 250;
+/**
+ * Order.transactions is a plain list without cursor paging; Return All reads up to this many.
+ * Each transaction costs 5 points (itself, its amounts and its parent), so 190 keeps the query
+ * under Shopify's limit of 1,000 points for a single query.
+ */
+const MAX_TRANSACTIONS = 190;
 
 const properties: INodeProperties[] = [
 	orderLocator({ description: 'Order whose transactions to get' }),
