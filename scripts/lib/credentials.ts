@@ -8,16 +8,21 @@ export const SIMULATOR_ACCOUNTS = {
 		accessToken: 'shpat_demo_token',
 		webhookSigningSecret: 'demo-client-secret',
 	},
+	/** Header that callers of the templates' Webhook nodes send. The value is for the demo only. */
+	contextApi: { name: 'X-Context-Key', value: 'demo-context-key' },
 } as const;
 
 export const CREDENTIAL_TYPES = {
 	contentServer: 'openTextContentServerApi',
 	shopify: 'shopifyAdminApi',
+	/** n8n's built-in Header Auth credential, which guards the templates' Webhook nodes. */
+	contextApi: 'httpHeaderAuth',
 } as const;
 
 export interface StackCredentials {
 	contentServer: CreatedCredential;
 	shopify: CreatedCredential;
+	contextApi: CreatedCredential;
 }
 
 /** Credential data for the Content Server simulator, with the field names of openTextContentServerApi. */
@@ -45,7 +50,7 @@ export function shopifyCredentialData(shopifyUrl: string): Record<string, unknow
 export async function createSimulatorCredentials(
 	client: N8nClient,
 	urls: { contentServerUrl: string; shopifyUrl: string },
-	names: { contentServer?: string; shopify?: string } = {},
+	names: { contentServer?: string; shopify?: string; contextApi?: string } = {},
 ): Promise<StackCredentials> {
 	const contentServer = await client.createCredential({
 		type: CREDENTIAL_TYPES.contentServer,
@@ -57,5 +62,10 @@ export async function createSimulatorCredentials(
 		name: names.shopify ?? 'Shopify (simulator)',
 		data: shopifyCredentialData(urls.shopifyUrl),
 	});
-	return { contentServer, shopify };
+	const contextApi = await client.createCredential({
+		type: CREDENTIAL_TYPES.contextApi,
+		name: names.contextApi ?? 'Context API key (simulator)',
+		data: { ...SIMULATOR_ACCOUNTS.contextApi },
+	});
+	return { contentServer, shopify, contextApi };
 }

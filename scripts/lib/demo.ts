@@ -91,16 +91,21 @@ export async function startDemo(log: (message: string) => void): Promise<DemoCon
 		const credentials = await createSimulatorCredentials(
 			stack.client,
 			{ contentServerUrl: stack.contentServerUrl, shopifyUrl: stack.shopifyUrl },
-			{ contentServer: 'Content Server (demo simulator)', shopify: 'Shopify (demo simulator)' },
+			{
+				contentServer: 'Content Server (demo simulator)',
+				shopify: 'Shopify (demo simulator)',
+				contextApi: 'Context API key (demo)',
+			},
 		);
 		log(
-			`Created the credentials "${credentials.contentServer.name}" and "${credentials.shopify.name}"`,
+			`Created the credentials "${credentials.contentServer.name}", "${credentials.shopify.name}" and "${credentials.contextApi.name}"`,
 		);
 
 		const templates = loadTemplates(TEMPLATES_DIR);
 		const workflows = await importTemplates(stack.client, templates, {
 			[CREDENTIAL_TYPES.contentServer]: credentials.contentServer,
 			[CREDENTIAL_TYPES.shopify]: credentials.shopify,
+			[CREDENTIAL_TYPES.contextApi]: credentials.contextApi,
 		});
 		log(`Imported ${workflows.length} workflow templates from ${TEMPLATES_DIR}`);
 
@@ -124,7 +129,7 @@ export function describeDemo(demo: DemoContext): string {
 		'The demo is running.',
 		'',
 		`  n8n                      ${demo.stack.n8nUrl}`,
-		`    log in as              ${DEMO_OWNER.email} (the password is in the README, section "Demo")`,
+		`    log in as              ${DEMO_OWNER.email} (the password is in the README, section "Two commands")`,
 		`    log file               ${demo.stack.n8n.logFile}`,
 		`  Content Server simulator ${demo.contentServerUrl}`,
 		`  Shopify simulator        ${demo.shopifyUrl}`,
