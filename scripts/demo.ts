@@ -3,6 +3,7 @@
  * prints where to find them, and runs until Ctrl-C, then stops every process it started.
  */
 import { describeDemo, startDemo } from './lib/demo';
+import { runStory } from './lib/story';
 
 function log(message: string): void {
 	process.stderr.write(`[demo] ${message}\n`);
@@ -11,10 +12,32 @@ function log(message: string): void {
 async function main(): Promise<void> {
 	const demo = await startDemo(log);
 
-	// Later steps, such as emitting a story of Shopify events and printing what each flow did,
-	// go here: they receive the DemoContext with the stack, credentials and workflow ids.
+	let report = '';
+	if (process.env.DEMO_STORY !== '0') {
+		try {
+			const story = await runStory(
+				{
+					n8nUrl: demo.stack.n8nUrl,
+					n8n: demo.stack.client,
+					contentServerUrl: demo.contentServerUrl,
+					shopifyUrl: demo.shopifyUrl,
+					workflows: demo.workflows,
+				},
+				log,
+			);
+			report = story.report;
+			if (story.failedExecutions > 0) {
+				report += `\n\n${story.failedExecutions} execution(s) failed; open the URLs above to see why.`;
+				process.exitCode = 1;
+			}
+		} catch (error) {
+			// n8n keeps running, so the executions of a failed story can still be looked at.
+			report = `\nThe story stopped: ${(error as Error).message}`;
+			process.exitCode = 1;
+		}
+	}
 
-	process.stdout.write(`${describeDemo(demo)}\n`);
+	process.stdout.write(`${report}\n${describeDemo(demo)}\n`);
 
 	await new Promise<void>((resolve) => {
 		let stopping = false;
