@@ -45,6 +45,24 @@ beforeAll(async () => {
 	harness = await createHarness('workspace');
 });
 
+/** Runs `body` with every simulator response delayed, so that concurrent executions overlap. */
+async function withLatency<T>(latencyMs: number, body: () => Promise<T>): Promise<T> {
+	const faults = {
+		serverErrorRate: 0,
+		serviceUnavailableRate: 0,
+		dropConnectionRate: 0,
+		htmlResponseRate: 0,
+		latencyJitterMs: 0,
+		pathPattern: null,
+	};
+	await harness.simulator.patchSettings({ faults: { ...faults, latencyMs } });
+	try {
+		return await body();
+	} finally {
+		await harness.simulator.patchSettings({ faults: { ...faults, latencyMs: 0 } });
+	}
+}
+
 describe('Business Workspace → Create and Get', () => {
 	it('creates a workspace with category values by name', async () => {
 		const id = uniqueName('c').replace(' ', '-');
@@ -152,6 +170,21 @@ describe('Business Workspace → Find or Create', () => {
 		);
 		expect(creates).toHaveLength(1);
 	});
+
+	it('uses the winner of two concurrent creates', async () => {
+		const id = uniqueName('race').replace(' ', '-');
+		const parameters = { ...customerIssue(id), operation: 'findOrCreate' };
+
+		const results = await withLatency(300, async () => {
+			return await Promise.all([harness.run(parameters, [{}]), harness.run(parameters, [{}])]);
+		});
+
+		const items = results.map((result) => result.items[0]);
+		expect(items.map((item) => item.error)).toEqual([undefined, undefined]);
+		expect(items[0].json.id).toBe(items[1].json.id);
+		expect(items.map((item) => item.json.created).sort()).toEqual([false, true]);
+		expect(await workspaceIdByBusinessObject('customer_issue', id)).toBe(items[0].json.id);
+	});
 });
 
 describe('Business Workspace → Relate and Get Many Related', () => {
@@ -211,6 +244,39 @@ describe('Business Workspace → Relate and Get Many Related', () => {
 		expect(body.results.map((result: any) => result.data.properties.id).sort()).toEqual(
 			[...issueIds].sort(),
 		);
+	});
+
+	it('keeps one relation when two executions relate at once', async () => {
+		const parent = await harness.run(
+			{
+				resource: 'businessWorkspace',
+				operation: 'create',
+				workspaceType: byId(CUSTOMER.typeId),
+				template: CUSTOMER.templateId,
+				name: uniqueName('Customer race'),
+				...businessObject('customer', uniqueName('race').replace(' ', '-')),
+			},
+			[{}],
+		);
+		const child = await harness.run(
+			{ ...customerIssue(uniqueName('race').replace(' ', '-')), operation: 'create' },
+			[{}],
+		);
+		const parameters = {
+			resource: 'businessWorkspace',
+			operation: 'relate',
+			workspace: byId(Number(parent.items[0].json.id)),
+			relatedWorkspace: byId(Number(child.items[0].json.id)),
+			relationType: 'child',
+		};
+
+		const results = await withLatency(300, async () => {
+			return await Promise.all([harness.run(parameters, [{}]), harness.run(parameters, [{}])]);
+		});
+
+		const items = results.map((result) => result.items[0]);
+		expect(items.map((item) => item.error)).toEqual([undefined, undefined]);
+		expect(items.map((item) => item.json.alreadyRelated).sort()).toEqual([false, true]);
 	});
 
 	it('lists children and parents', async () => {

@@ -24,8 +24,26 @@ export async function execute(
 	let workspace = businessObject
 		? await findWorkspaceByBusinessObject(context, businessObject)
 		: undefined;
-	const created = workspace === undefined;
-	workspace ??= await createFromParameters(this, context, itemIndex, businessObject);
+	let created = false;
+	if (workspace === undefined) {
+		let failure: unknown;
+		try {
+			workspace = await createFromParameters(this, context, itemIndex, businessObject);
+			created = true;
+		} catch (error) {
+			failure = error;
+		}
+		if (workspace === undefined) {
+			// Another execution may have created the workspace since the lookup, for example for a
+			// webhook that Shopify delivered twice at once. Content Server then rejects the name or
+			// the business object, and the workspace that won is the one to use.
+			const winner = businessObject
+				? await findWorkspaceByBusinessObject(context, businessObject)
+				: undefined;
+			if (winner === undefined) throw failure;
+			workspace = winner;
+		}
+	}
 
 	const json = simplify ? simplifyNode(context, workspace) : fullNode(context, workspace);
 	return [{ json: { ...json, created } }];

@@ -76,18 +76,29 @@ export async function execute(
 		'Workspace',
 		async () => await listRelatedWorkspaces(context, workspaceId, relationType),
 	);
-	const alreadyRelated = existing.some((workspace) => workspace.id === relatedId);
+	let alreadyRelated = existing.some((workspace) => workspace.id === relatedId);
 	if (!alreadyRelated) {
-		await forParameter(
-			'Related Workspace',
-			async () =>
-				await context.session.request({
-					method: 'POST',
-					path: `/api/v2/businessworkspaces/${workspaceId}/relateditems`,
-					form: { rel_bw_id: String(relatedId), rel_type: relationType },
-					idempotent: false,
-				}),
-		);
+		let failure: unknown;
+		try {
+			await forParameter(
+				'Related Workspace',
+				async () =>
+					await context.session.request({
+						method: 'POST',
+						path: `/api/v2/businessworkspaces/${workspaceId}/relateditems`,
+						form: { rel_bw_id: String(relatedId), rel_type: relationType },
+						idempotent: false,
+					}),
+			);
+		} catch (error) {
+			failure = error;
+		}
+		if (failure !== undefined) {
+			// Another execution may have related the two since the lookup, so the relation is kept.
+			const now = await listRelatedWorkspaces(context, workspaceId, relationType);
+			if (!now.some((workspace) => workspace.id === relatedId)) throw failure;
+			alreadyRelated = true;
+		}
 	}
 
 	return [
