@@ -27,7 +27,7 @@ async function main(): Promise<void> {
 			);
 			report = story.report;
 			if (story.failedExecutions > 0) {
-				report += `\n\n${story.failedExecutions} execution(s) failed; open the URLs above to see why.`;
+				report += `\n\n${story.failedExecutions} execution(s) failed; open the URLs above for details:\n${story.failures.map((line) => `  ${line}`).join('\n')}`;
 				process.exitCode = 1;
 			}
 		} catch (error) {

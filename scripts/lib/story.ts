@@ -23,7 +23,7 @@ const API_VERSION = '2026-10';
 /** The parts of a running stack that the story uses: the demo's, or the one the e2e tests start. */
 export interface StoryTarget {
 	n8nUrl: string;
-	n8n: Pick<N8nClient, 'listExecutions'>;
+	n8n: Pick<N8nClient, 'listExecutions' | 'getExecution'>;
 	contentServerUrl: string;
 	shopifyUrl: string;
 	/** The published templates; `file` is the template's path, named `NN-...json`. */
@@ -35,6 +35,8 @@ export interface StoryResult {
 	report: string;
 	/** Executions of all workflows that did not succeed. */
 	failedExecutions: number;
+	/** One line per execution that did not succeed: template, execution ID, node and error. */
+	failures: string[];
 	/** Executions per template number, e.g. `01`. */
 	executionsByTemplate: Record<string, number>;
 	changes: SnapshotChanges;
@@ -337,12 +339,20 @@ export async function runStory(
 
 	const lines = ['', 'What happened, per flow:'];
 	let failedExecutions = 0;
+	const failures: string[] = [];
 	const executionsByTemplate: Record<string, number> = {};
 	for (const workflow of target.workflows) {
 		const number = templateNumber(workflow.file);
 		const executions = await target.n8n.listExecutions(workflow.id);
 		executionsByTemplate[number] = executions.length;
-		failedExecutions += executions.filter((execution) => execution.status !== 'success').length;
+		for (const execution of executions.filter((summary) => summary.status !== 'success')) {
+			failedExecutions += 1;
+			const details = await target.n8n.getExecution(execution.id, true);
+			const { error, lastNodeExecuted } = details.data?.resultData ?? {};
+			failures.push(
+				`${number} execution ${execution.id} (${execution.status}) in node "${lastNodeExecuted ?? '?'}": ${error?.message ?? 'no error message'}`,
+			);
+		}
 		lines.push('', `${number}. ${workflow.name}  (${describeExecutions(executions)})`);
 		lines.push(`    ${target.n8nUrl}/workflow/${workflow.id}/executions`);
 		for (const item of itemsOfFlow(changes, number)) lines.push(...describeItem(item, '    '));
@@ -363,6 +373,7 @@ export async function runStory(
 	return {
 		report: lines.join('\n'),
 		failedExecutions,
+		failures,
 		executionsByTemplate,
 		changes,
 		context: contextAnswer.body,

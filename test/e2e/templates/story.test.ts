@@ -49,6 +49,7 @@ afterAll(async () => {
 
 describe('demo story', () => {
 	it('runs every template without a failed execution', () => {
+		expect(story.failures).toEqual([]);
 		expect(story.failedExecutions).toBe(0);
 		for (const number of ['01', '02', '03', '04', '05', '06', '07']) {
 			expect(story.executionsByTemplate[number]).toBeGreaterThan(0);
