@@ -259,7 +259,8 @@ describe('Service record per customer issue template', () => {
 
 		expect(byName.status).toBe(404);
 		expect(byName.body.error).toBe('Order not found');
-		expect(byName.body.message).toContain('#9999');
+		expect(byName.body.message).toMatch(/^No order named #9999 was found\. Check the order name/);
+		expect(byName.body.message).not.toContain('[item');
 		expect(byId.status).toBe(404);
 		expect(byId.body.error).toBe('Order not found');
 		expect(byId.body.message).toContain('9999');
