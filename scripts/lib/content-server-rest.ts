@@ -157,6 +157,44 @@ export class ContentServerRestClient {
 		return hash.digest('hex');
 	}
 
+	/** Returns the ID of the business workspace of a business object, or undefined when it has none. */
+	async businessWorkspaceId(
+		businessObjectType: string,
+		businessObjectId: string,
+		externalSystem = 'SHOPIFY',
+	): Promise<number | undefined> {
+		const { status, body } = await this.call(
+			'GET',
+			`/api/v2/externalsystems/${externalSystem}/botypes/${businessObjectType}/boids/${encodeURIComponent(businessObjectId)}`,
+		);
+		if (status !== 200) return undefined;
+		return body.results?.[0]?.data?.properties?.id;
+	}
+
+	/** Lists the workspaces related to a workspace, with the relation as seen from it. */
+	async relatedWorkspaces(
+		workspaceId: number,
+		relationType?: 'child' | 'parent',
+	): Promise<Array<{ id: number; name: string; relation: string }>> {
+		const { status, body } = await this.call(
+			'GET',
+			`/api/v2/businessworkspaces/${workspaceId}/relateditems`,
+			{ query: relationType ? { where_relationtype: relationType } : {} },
+		);
+		if (status !== 200) {
+			throw new Error(
+				`Listing the related workspaces of ${workspaceId} returned HTTP ${status}: ${JSON.stringify(body)}`,
+			);
+		}
+		return ((body.results ?? []) as Array<{ data: { properties: NodeProperties } }>).map(
+			({ data: { properties } }) => ({
+				id: properties.id,
+				name: properties.name,
+				relation: String(properties.rel_type),
+			}),
+		);
+	}
+
 	/** Runs an LQL search and returns the IDs of all results. */
 	async search(where: string): Promise<number[]> {
 		const { status, body } = await this.call('POST', '/api/v2/search', {

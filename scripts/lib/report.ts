@@ -70,17 +70,6 @@ async function namedCategories(
 	return named;
 }
 
-async function relatedWorkspaces(client: ContentServerRestClient, id: number): Promise<string[]> {
-	const { status, body } = await client.call(
-		'GET',
-		`/api/v2/businessworkspaces/${id}/relateditems`,
-	);
-	if (status !== 200) return [];
-	return ((body.results ?? []) as Array<{ data?: { properties?: NodeProperties } }>)
-		.map((result) => result.data?.properties?.name)
-		.filter((name): name is string => typeof name === 'string');
-}
-
 async function walk(
 	client: ContentServerRestClient,
 	node: NodeProperties,
@@ -106,7 +95,9 @@ async function walk(
 			item.categories = await namedCategories(client, child.id);
 			if (child.type === 144) item.versions = (await client.versions(child.id)).length;
 			if (child.type === BUSINESS_WORKSPACE)
-				item.related = await relatedWorkspaces(client, child.id);
+				item.related = (await client.relatedWorkspaces(child.id)).map(
+					(workspace) => workspace.name,
+				);
 		}
 		items.set(child.id, item);
 		if (isContainer) await walk(client, child, childPath, items, known);
@@ -176,7 +167,7 @@ function formatValue(value: unknown): string {
 	return JSON.stringify(value);
 }
 
-/** One line per item, then its category values indented below it. */
+/** Formats an item as one line, with its category values and relations indented below it. */
 export function describeItem(item: ContentServerItem, indent = '    '): string[] {
 	let kind = 'document';
 	if (item.type === BUSINESS_WORKSPACE) kind = 'workspace';

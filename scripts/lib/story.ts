@@ -13,9 +13,9 @@ import {
 } from './report';
 
 /**
- * The demo's story: a short, realistic day in the shop, played through the two simulators' public
- * APIs (Shopify Admin API mutations and webhooks, Content Server REST), so that the published
- * templates react as they would to a real shop and a real Content Server.
+ * The demo's story: a short, realistic day in the shop. It runs through the two simulators' public
+ * APIs (Shopify Admin API mutations and webhooks, Content Server REST), so the published templates
+ * react as they would to a real shop and a real Content Server.
  */
 
 const API_VERSION = '2026-10';

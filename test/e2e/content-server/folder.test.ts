@@ -250,7 +250,7 @@ describe('Folder → Get, Get Many Children, Delete', () => {
 });
 
 describe('On Error: Continue (using error output)', () => {
-	it('sends failed items to the error output and the others to the main output', async () => {
+	it('routes failed items to error output', async () => {
 		const result = await harness.run(
 			{ resource: 'folder', operation: 'get', folder: byId('={{ $json.folderId }}') },
 			[{ folderId: harness.folder.id }, { folderId: 987654321 }],

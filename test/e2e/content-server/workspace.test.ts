@@ -32,15 +32,6 @@ function customerIssue(id: string, extra: Record<string, unknown> = {}) {
 	};
 }
 
-async function workspaceIdByBusinessObject(type: string, id: string): Promise<number | undefined> {
-	const { status, body } = await harness.rest.call(
-		'GET',
-		`/api/v2/externalsystems/SHOPIFY/botypes/${type}/boids/${id}`,
-	);
-	if (status !== 200) return undefined;
-	return body.results?.[0]?.data?.properties?.id;
-}
-
 beforeAll(async () => {
 	harness = await createHarness('workspace');
 });
@@ -71,7 +62,7 @@ describe('Business Workspace → Create and Get', () => {
 		expect(result.items[0].error).toBeUndefined();
 		const workspaceId = Number(result.items[0].json.id);
 		expect(result.items[0].json).toMatchObject({ type: 848, name: `Issue ${id}` });
-		expect(await workspaceIdByBusinessObject('customer_issue', id)).toBe(workspaceId);
+		expect(await harness.rest.businessWorkspaceId('customer_issue', id)).toBe(workspaceId);
 		const values = await harness.rest.categoryValues(workspaceId);
 		expect(values[`${SUPPORT_CASE}_2`]).toBe(`CASE-${id}`);
 		expect(values[`${SUPPORT_CASE}_8`]).toBe(KIM_WALKER);
@@ -146,7 +137,7 @@ describe('Business Workspace → Create and Get', () => {
 			[{}],
 		);
 		expect(result.items[0].error).toMatch(/A value is required for the attribute 'Case Number'/);
-		expect(await workspaceIdByBusinessObject('customer_issue', id)).toBeUndefined();
+		expect(await harness.rest.businessWorkspaceId('customer_issue', id)).toBeUndefined();
 	});
 });
 
@@ -183,7 +174,7 @@ describe('Business Workspace → Find or Create', () => {
 		expect(items.map((item) => item.error)).toEqual([undefined, undefined]);
 		expect(items[0].json.id).toBe(items[1].json.id);
 		expect(items.map((item) => item.json.created).sort()).toEqual([false, true]);
-		expect(await workspaceIdByBusinessObject('customer_issue', id)).toBe(items[0].json.id);
+		expect(await harness.rest.businessWorkspaceId('customer_issue', id)).toBe(items[0].json.id);
 	});
 });
 

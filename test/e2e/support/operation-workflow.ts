@@ -80,7 +80,7 @@ export interface OperationResult {
 
 /** Key under which the workflow copies each item's binary metadata into its JSON for the response. */
 const BINARY_METADATA_KEY = '__binary';
-/** Key the error-output branch sets on each item, so that the response tells the outputs apart. */
+/** Key the error-output branch sets on each item, so that the response shows which output each item left by. */
 const ERROR_OUTPUT_KEY = '__errorOutput';
 
 function slugify(text: string): string {
@@ -238,7 +238,7 @@ export function buildOperationWorkflow(options: BuildOperationWorkflowOptions): 
 		},
 	});
 	if (onError === 'continueErrorOutput') {
-		// Both outputs meet in a Merge, so that Respond to Webhook answers once with all items.
+		// Both outputs meet in a Merge, so that Respond to Webhook responds once with all items.
 		nodes.push({
 			id: uuidFrom(`${webhookPath}/mark-error-output`),
 			name: 'Mark Error Output',

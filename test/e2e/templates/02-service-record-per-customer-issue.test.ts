@@ -1,7 +1,6 @@
 import { SIMULATOR_ACCOUNTS } from '../../../scripts/lib/credentials';
 import { getStack } from '../support';
 import {
-	businessWorkspaceOf,
 	contentServer,
 	type DeployedTemplate,
 	deployTemplate,
@@ -60,17 +59,8 @@ async function workspacesOfType(typeId: number): Promise<number[]> {
 
 /** Lists the workspaces related to a workspace as `{id, relation}`, relation seen from it. */
 async function relatedOf(workspaceId: number): Promise<Array<{ id: number; relation: string }>> {
-	const { status, body } = await cs.call(
-		'GET',
-		`/api/v2/businessworkspaces/${workspaceId}/relateditems`,
-	);
-	expect(status).toBe(200);
-	return (body.results ?? []).map(
-		(result: { data: { properties: { id: number; rel_type: string } } }) => ({
-			id: result.data.properties.id,
-			relation: result.data.properties.rel_type,
-		}),
-	);
+	const related = await cs.relatedWorkspaces(workspaceId);
+	return related.map(({ id, relation }) => ({ id, relation }));
 }
 
 /** Returns the documents in one sub-folder of a workspace, and fails when the folder is missing. */
@@ -107,7 +97,7 @@ describe('Service record per customer issue template', () => {
 		);
 		expect(result.deliveries.map((delivery) => delivery.status)).toEqual([200, 200]);
 
-		const workspaceId = await businessWorkspaceOf('customer_issue', '5002');
+		const workspaceId = await cs.businessWorkspaceId('customer_issue', '5002');
 		expect(workspaceId).toBeDefined();
 		const workspace = await cs.resolve(2000, [...SERVICE_FOLDER, 'Customer issue #1002']);
 		expect(workspace?.id).toBe(workspaceId);
@@ -149,7 +139,7 @@ describe('Service record per customer issue template', () => {
 		);
 		expect(result.deliveries.map((delivery) => delivery.status)).toEqual([200, 200]);
 
-		const workspaceId = await businessWorkspaceOf('customer_issue', '5007');
+		const workspaceId = await cs.businessWorkspaceId('customer_issue', '5007');
 		expect(workspaceId).toBeDefined();
 		const workspace = await cs.resolve(2000, [...SERVICE_FOLDER, 'Customer issue #1007']);
 		expect(workspace?.id).toBe(workspaceId);
@@ -167,7 +157,7 @@ describe('Service record per customer issue template', () => {
 		const documentValues = await cs.categoryValues(returns[0].id);
 		expect(documentValues[SUPPORT_CASE.issueType]).toBe('Return Authorization');
 
-		const customerId = await businessWorkspaceOf('customer', '6001');
+		const customerId = await cs.businessWorkspaceId('customer', '6001');
 		expect(customerId).toBeDefined();
 		const customer = await cs.resolve(2000, [...SERVICE_FOLDER, 'Anna Becker']);
 		expect(customer?.id).toBe(customerId);
@@ -184,7 +174,7 @@ describe('Service record per customer issue template', () => {
 	it('files refund credit note of #1007', async () => {
 		await template.emitAndWait({ topic: 'refunds/create', id: '9301' }, 1);
 
-		const workspaceId = (await businessWorkspaceOf('customer_issue', '5007'))!;
+		const workspaceId = (await cs.businessWorkspaceId('customer_issue', '5007'))!;
 		const refunds = await documentsIn(workspaceId, 'Refund Approvals');
 		expect(refunds.map((document) => document.name)).toEqual(['order-1007-credit-note-9301.pdf']);
 		expect((await cs.content(refunds[0].id)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -196,7 +186,7 @@ describe('Service record per customer issue template', () => {
 		expect((await cs.categoryValues(workspaceId))[SUPPORT_CASE.issueType]).toBe(
 			'Return Authorization',
 		);
-		const customerId = await businessWorkspaceOf('customer', '6001');
+		const customerId = await cs.businessWorkspaceId('customer', '6001');
 		expect(await relatedOf(workspaceId)).toEqual([{ id: customerId, relation: 'parent' }]);
 		const orderData = (await cs.child(workspaceId, 'order-1007-data.txt'))!;
 		expect(await cs.versions(orderData.id)).toHaveLength(1);
@@ -207,7 +197,7 @@ describe('Service record per customer issue template', () => {
 		await template.expectMoreExecutions(1);
 		expect(response.status).toBe(200);
 
-		const workspaceId = (await businessWorkspaceOf('customer_issue', '5007'))!;
+		const workspaceId = (await cs.businessWorkspaceId('customer_issue', '5007'))!;
 		const mails = await documentsIn(workspaceId, 'Correspondence');
 		expect(mails.map((document) => document.name)).toEqual([MAIL_FILE_NAME]);
 		expect(response.body).toEqual({
@@ -232,7 +222,7 @@ describe('Service record per customer issue template', () => {
 		expect(response.status).toBe(200);
 		expect(response.body.document.outcome).toBe('skipped');
 
-		const workspaceId = (await businessWorkspaceOf('customer_issue', '5007'))!;
+		const workspaceId = (await cs.businessWorkspaceId('customer_issue', '5007'))!;
 		const mails = await documentsIn(workspaceId, 'Correspondence');
 		expect(mails).toHaveLength(1);
 		expect(response.body.document.id).toBe(mails[0].id);
@@ -243,12 +233,12 @@ describe('Service record per customer issue template', () => {
 		const issues = await workspacesOfType(CUSTOMER_ISSUE_TYPE);
 		expect(issues.sort()).toEqual(
 			[
-				await businessWorkspaceOf('customer_issue', '5002'),
-				await businessWorkspaceOf('customer_issue', '5007'),
+				await cs.businessWorkspaceId('customer_issue', '5002'),
+				await cs.businessWorkspaceId('customer_issue', '5007'),
 			].sort(),
 		);
 		expect(await workspacesOfType(CUSTOMER_TYPE)).toEqual([
-			await businessWorkspaceOf('customer', '6001'),
+			await cs.businessWorkspaceId('customer', '6001'),
 		]);
 	});
 
@@ -297,7 +287,7 @@ describe('Service record per customer issue template', () => {
 		expect(result.deliveries.map((delivery) => delivery.status)).toEqual([401]);
 		await template.expectMoreExecutions(0);
 
-		const workspaceId = (await businessWorkspaceOf('customer_issue', '5002'))!;
+		const workspaceId = (await cs.businessWorkspaceId('customer_issue', '5002'))!;
 		expect(await documentsIn(workspaceId, 'Complaints')).toHaveLength(1);
 	});
 });

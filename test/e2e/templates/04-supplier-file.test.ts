@@ -1,7 +1,6 @@
 import { getStack } from '../support';
 import {
 	adminGraphql,
-	businessWorkspaceOf,
 	contentServer,
 	type DeployedTemplate,
 	deployTemplate,
@@ -49,22 +48,14 @@ const SUPPLIER_DOCUMENT = {
 let template: DeployedTemplate;
 
 async function requireWorkspace(type: string, id: string): Promise<number> {
-	const workspaceId = await businessWorkspaceOf(type, id);
+	const workspaceId = await cs.businessWorkspaceId(type, id);
 	if (workspaceId === undefined) throw new Error(`No workspace for ${type} ${id}.`);
 	return workspaceId;
 }
 
 /** Returns the IDs of the workspaces related to a workspace as its children. */
 async function childWorkspaces(workspaceId: number): Promise<number[]> {
-	const { status, body } = await cs.call(
-		'GET',
-		`/api/v2/businessworkspaces/${workspaceId}/relateditems`,
-		{ query: { where_relationtype: 'child' } },
-	);
-	expect(status).toBe(200);
-	return (body.results as Array<{ data: { properties: { id: number } } }>).map(
-		(result) => result.data.properties.id,
-	);
+	return (await cs.relatedWorkspaces(workspaceId, 'child')).map((workspace) => workspace.id);
 }
 
 async function workspaceNames(folderId: number): Promise<string[]> {
@@ -266,8 +257,8 @@ describe('Supplier file template', () => {
 		expect(JSON.stringify(update)).not.toContain('"message"');
 		await template.emitAndWait({ topic: 'products/update', id: BOTTLE.id }, 1);
 
-		expect(await businessWorkspaceOf('product', BOTTLE.id)).toBeUndefined();
-		expect(await businessWorkspaceOf('supplier', BOTTLE.vendorKey)).toBeUndefined();
+		expect(await cs.businessWorkspaceId('product', BOTTLE.id)).toBeUndefined();
+		expect(await cs.businessWorkspaceId('supplier', BOTTLE.vendorKey)).toBeUndefined();
 		expect(await workspaceNames(SUPPLIERS_FOLDER)).toEqual([
 			CARRIER.name,
 			VENDOR.name,

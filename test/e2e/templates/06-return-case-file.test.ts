@@ -1,7 +1,6 @@
 import { getStack } from '../support';
 import {
 	adminGraphql,
-	businessWorkspaceOf,
 	contentServer,
 	type DeployedTemplate,
 	deployTemplate,
@@ -36,7 +35,7 @@ const RETURN_CASE = {
 let template: DeployedTemplate;
 
 async function caseIdOf(returnId: string): Promise<number | undefined> {
-	return await businessWorkspaceOf('return', returnId);
+	return await cs.businessWorkspaceId('return', returnId);
 }
 
 /** Returns the one RMA document of a case, and fails when there is none or more than one. */

@@ -118,19 +118,6 @@ export async function resetSimulators(stack: E2eStack = getStack()): Promise<voi
 	}
 }
 
-/** Returns the ID of the business workspace of a Shopify business object, or undefined. */
-export async function businessWorkspaceOf(
-	businessObjectType: string,
-	businessObjectId: string,
-): Promise<number | undefined> {
-	const { status, body } = await contentServer().call(
-		'GET',
-		`/api/v2/externalsystems/SHOPIFY/botypes/${businessObjectType}/boids/${encodeURIComponent(businessObjectId)}`,
-	);
-	if (status !== 200) return undefined;
-	return body.results?.[0]?.data?.properties?.id;
-}
-
 /** Creates a Content Server REST client that logs in as the simulator's admin, for assertions. */
 export function contentServer(stack: E2eStack = getStack()): ContentServerRestClient {
 	return new ContentServerRestClient(stack.contentServerUrl);

@@ -6,9 +6,9 @@ import { getStack } from '../support';
 import { deployTemplate, resetSimulators, TEMPLATES_DIR, type DeployedTemplate } from './harness';
 
 /**
- * Runs the story that `npm run demo` tells, with all seven templates published, so that the
- * README's first command is checked in CI as well: every flow runs, none fails, and the report
- * lists what each flow filed.
+ * Runs the story of `npm run demo` with all seven templates published, so the README's first
+ * command is checked in CI as well. Every flow must run without a failed execution, and the
+ * report must list what each flow filed.
  */
 
 const stack = getStack();
